@@ -1,0 +1,49 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { backendFeatures } from './features';
+
+jest.setTimeout(60_000);
+
+describe('portal backend', () => {
+  it('starts with the CCC plugin, the catalog and permissions enabled', async () => {
+    const backend = await startTestBackend({
+      features: [
+        ...backendFeatures,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            backend: { baseUrl: 'http://localhost:7007' },
+            permission: { enabled: true },
+            auth: { providers: { guest: {} } },
+            ccc: { encryptionKey: 'backend-test-key-0123456789abcdefghijkl' },
+          },
+        }),
+      ],
+    });
+    try {
+      const health = await request(backend.server).get('/api/ccc/health');
+      expect(health.status).toBe(200);
+      expect(health.body.database.status).toBe('ok');
+
+      // Permissions are on, and until the CCC policy exists the allow-all policy decides.
+      const decision = await request(backend.server)
+        .post('/api/permission/authorize')
+        .send({
+          items: [
+            {
+              id: 'probe',
+              permission: { type: 'basic', name: 'catalog.entity.create', attributes: { action: 'create' } },
+            },
+          ],
+        });
+      expect(decision.status).toBe(200);
+      expect(decision.body.items).toEqual([{ id: 'probe', result: 'ALLOW' }]);
+
+      // The catalog is mounted (an unknown plugin would answer 404).
+      const locations = await request(backend.server).get('/api/catalog/locations');
+      expect(locations.status).not.toBe(404);
+    } finally {
+      await backend.stop();
+    }
+  });
+});

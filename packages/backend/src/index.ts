@@ -1,0 +1,12 @@
+/*
+ * The portal's backend: guest sign-in, the catalog, the permission framework
+ * and the COMtrexx Control Center plugin.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { backendFeatures } from './features';
+
+const backend = createBackend();
+for (const feature of backendFeatures) {
+  backend.add(feature);
+}
+backend.start();

@@ -1,0 +1,84 @@
+import { createSeededRandom } from './random';
+
+/** COMtrexx variants (COMtrexx help, licences). */
+export type ComtrexxModel = 'COMtrexx Business' | 'COMtrexx Advanced' | 'COMtrexx VM';
+
+/** The state of one simulated COMtrexx. */
+export interface SimulatedDevice {
+  serialNumber: string;
+  hostname: string;
+  model: ComtrexxModel;
+  firmwareVersion: string;
+  macAddress: string;
+  /** Software maintenance ("COMtrexx Maintenance"); without it the CCC may only read system info and licences. */
+  maintenance: { active: boolean; validUntil: string | null };
+  bootedAt: string;
+  userLicences: { used: number; total: number };
+}
+
+/** Options for {@link createFleet}. */
+export interface FleetOptions {
+  /** Seed of the generator; the same seed gives the same fleet. */
+  seed?: number;
+  /** Number of devices (at least 1). */
+  size?: number;
+  /** The moment the fleet is created at; maintenance dates are relative to it. */
+  now?: Date;
+}
+
+const MODELS: readonly ComtrexxModel[] = ['COMtrexx Business', 'COMtrexx Advanced', 'COMtrexx VM'];
+// 2.4.4 is the lowest version the CCC supports; patch levels above it are invented.
+const CURRENT_FIRMWARE = ['2.4.4', '2.4.6', '2.6.0', '2.6.2'];
+const TOO_OLD_FIRMWARE = '2.4.2';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Builds a deterministic fleet. Most devices are healthy; the fleet always
+ * contains the awkward cases the CCC must handle: one device whose firmware is
+ * too old (index 1) and one whose maintenance has expired (index 2), when the
+ * fleet is large enough to hold them.
+ */
+export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
+  const { seed = 4711, size = 12, now = new Date() } = options;
+  if (!Number.isInteger(size) || size < 1) {
+    throw new Error(`Fleet size must be a whole number of at least 1, got ${size}`);
+  }
+  const random = createSeededRandom(seed);
+  const devices: SimulatedDevice[] = [];
+  const serials = new Set<string>();
+  for (let index = 0; index < size; index++) {
+    let serialNumber: string;
+    do {
+      serialNumber = `CTX${String(random.int(0, 999_999_999)).padStart(9, '0')}`;
+    } while (serials.has(serialNumber));
+    serials.add(serialNumber);
+    const model = random.pick(MODELS);
+    const firmwareVersion = index === 1 ? TOO_OLD_FIRMWARE : random.pick(CURRENT_FIRMWARE);
+    const maintenanceActive = index !== 2;
+    const validUntil = maintenanceActive
+      ? new Date(now.getTime() + random.int(20, 700) * DAY_MS)
+      : new Date(now.getTime() - random.int(1, 90) * DAY_MS);
+    const total = model === 'COMtrexx VM' ? random.int(3, 50) : random.int(20, 500);
+    devices.push({
+      serialNumber,
+      hostname: `comtrexx-${String(index + 1).padStart(2, '0')}`,
+      model,
+      firmwareVersion,
+      // 00:09:52 is the Auerswald OUI.
+      macAddress: ['00', '09', '52', hex(random.int(0, 255)), hex(random.int(0, 255)), hex(index)]
+        .join(':')
+        .toUpperCase(),
+      maintenance: {
+        active: maintenanceActive,
+        validUntil: validUntil.toISOString().slice(0, 10),
+      },
+      bootedAt: new Date(now.getTime() - random.int(1, 120) * DAY_MS).toISOString(),
+      userLicences: { used: random.int(1, total), total },
+    });
+  }
+  return devices;
+}
+
+function hex(value: number): string {
+  return (value & 0xff).toString(16).padStart(2, '0');
+}

@@ -1,0 +1,8 @@
+/**
+ * Backend of the COMtrexx Control Center plugins.
+ *
+ * @packageDocumentation
+ */
+
+export { cccPlugin as default } from './plugin';
+export { SecretBox } from './secrets/SecretBox';

@@ -1,0 +1,9 @@
+/**
+ * Shared types, constants and API schemas of the COMtrexx Control Center plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './health';
+export * from './serialNumber';

@@ -1,0 +1,2 @@
+export { CccPageContent } from './CccPage';
+export { LegacyCccPage } from './LegacyCccPage';

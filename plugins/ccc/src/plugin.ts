@@ -1,0 +1,32 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { cccApiRef } from './api/CccApi';
+import { CccClient } from './api/CccClient';
+import { rootRouteRef } from './routes';
+
+/** The CCC frontend plugin for legacy apps (`createApp` from `@backstage/app-defaults`). */
+export const cccPlugin = createPlugin({
+  id: 'ccc',
+  apis: [
+    createApiFactory({
+      api: cccApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new CccClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The CCC fleet page for legacy apps: `<Route path="/ccc" element={<CccPage />} />`. */
+export const CccPage = cccPlugin.provide(
+  createRoutableExtension({
+    name: 'CccPage',
+    component: () => import('./components/CccPage').then(m => m.LegacyCccPage),
+    mountPoint: rootRouteRef,
+  }),
+);
