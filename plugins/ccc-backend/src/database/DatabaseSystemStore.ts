@@ -1,0 +1,146 @@
+import { DeviceFacts } from '@internal/plugin-ccc-common';
+import { Knex } from 'knex';
+import { DuplicateSerialError, SystemRecord, SystemStore } from './SystemStore';
+
+/** Row shape of the `systems` table. */
+interface RawSystemRow {
+  id: string;
+  name: string;
+  serial_number: string;
+  owner_ref: string;
+  catalog_owner_ref: string;
+  state: string;
+  state_reason: string | null;
+  state_message: string | null;
+  token_hash: string | null;
+  token_sealed: string | null;
+  token_expires_at: string | null;
+  credentials_sealed: string | null;
+  device_facts: string | null;
+  device_url: string | null;
+  allow_self_signed_tls: boolean | number;
+  first_registered_at: string | null;
+  last_seen_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS: Record<keyof SystemRecord, keyof RawSystemRow> = {
+  id: 'id',
+  name: 'name',
+  serialNumber: 'serial_number',
+  ownerRef: 'owner_ref',
+  catalogOwnerRef: 'catalog_owner_ref',
+  state: 'state',
+  stateReason: 'state_reason',
+  stateMessage: 'state_message',
+  tokenHash: 'token_hash',
+  tokenSealed: 'token_sealed',
+  tokenExpiresAt: 'token_expires_at',
+  credentialsSealed: 'credentials_sealed',
+  deviceFacts: 'device_facts',
+  deviceUrl: 'device_url',
+  allowSelfSignedTls: 'allow_self_signed_tls',
+  firstRegisteredAt: 'first_registered_at',
+  lastSeenAt: 'last_seen_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** {@link SystemStore} on knex (SQLite or PostgreSQL). */
+export class DatabaseSystemStore implements SystemStore {
+  constructor(private readonly knex: Knex) {}
+
+  async insert(record: SystemRecord): Promise<void> {
+    try {
+      await this.knex('systems').insert(toRow(record));
+    } catch (error) {
+      // Unique violation on serial_number: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE.
+      const e = error as { code?: string; message?: string };
+      if (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '')) {
+        throw new DuplicateSerialError(record.serialNumber);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<SystemRecord | undefined> {
+    const row = await this.knex<RawSystemRow>('systems').where({ id }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async getBySerial(serialNumber: string): Promise<SystemRecord | undefined> {
+    const row = await this.knex<RawSystemRow>('systems').where({ serial_number: serialNumber }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async list(): Promise<SystemRecord[]> {
+    const rows = await this.knex<RawSystemRow>('systems').orderBy([{ column: 'name' }, { column: 'serial_number' }]);
+    return rows.map(fromRow);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Omit<SystemRecord, 'id' | 'createdAt'>>,
+  ): Promise<SystemRecord | undefined> {
+    const row = toRow(patch);
+    if (Object.keys(row).length > 0) {
+      await this.knex('systems').where({ id }).update(row);
+    }
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.knex('systems').where({ id }).delete()) > 0;
+  }
+
+  async getState(key: string): Promise<string | undefined> {
+    const row = await this.knex('plugin_state').where({ key }).first();
+    return row?.value;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    await this.knex('plugin_state').insert({ key, value }).onConflict('key').merge();
+  }
+}
+
+function toRow(record: Partial<SystemRecord>): Partial<RawSystemRow> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    const column = COLUMNS[key as keyof SystemRecord];
+    row[column] = key === 'deviceFacts' ? (value === null ? null : JSON.stringify(value)) : value;
+  }
+  return row as Partial<RawSystemRow>;
+}
+
+function fromRow(row: RawSystemRow): SystemRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    serialNumber: row.serial_number,
+    ownerRef: row.owner_ref,
+    catalogOwnerRef: row.catalog_owner_ref,
+    state: row.state as SystemRecord['state'],
+    stateReason: row.state_reason as SystemRecord['stateReason'],
+    stateMessage: row.state_message,
+    tokenHash: row.token_hash,
+    tokenSealed: row.token_sealed,
+    tokenExpiresAt: row.token_expires_at,
+    credentialsSealed: row.credentials_sealed,
+    deviceFacts: parseFacts(row.device_facts),
+    deviceUrl: row.device_url,
+    // SQLite answers 1/0, PostgreSQL true/false.
+    allowSelfSignedTls: Boolean(row.allow_self_signed_tls),
+    firstRegisteredAt: row.first_registered_at,
+    lastSeenAt: row.last_seen_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function parseFacts(value: unknown): DeviceFacts | null {
+  if (value === null || value === undefined) return null;
+  // A text column on both databases, but parse defensively should it ever be json.
+  return (typeof value === 'string' ? JSON.parse(value) : value) as DeviceFacts;
+}

@@ -1,0 +1,50 @@
+import { DeviceFacts, DeviceState, StateReason } from '@internal/plugin-ccc-common';
+
+/** A system as stored, secrets still sealed. */
+export interface SystemRecord {
+  id: string;
+  name: string;
+  serialNumber: string;
+  ownerRef: string;
+  catalogOwnerRef: string;
+  state: DeviceState;
+  stateReason: StateReason | null;
+  stateMessage: string | null;
+  tokenHash: string | null;
+  tokenSealed: string | null;
+  tokenExpiresAt: string | null;
+  credentialsSealed: string | null;
+  deviceFacts: DeviceFacts | null;
+  deviceUrl: string | null;
+  allowSelfSignedTls: boolean;
+  firstRegisteredAt: string | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Persistence of registered systems. */
+export interface SystemStore {
+  /** Inserts a new system; rejects with {@link DuplicateSerialError} when the serial number is taken. */
+  insert(record: SystemRecord): Promise<void>;
+  get(id: string): Promise<SystemRecord | undefined>;
+  getBySerial(serialNumber: string): Promise<SystemRecord | undefined>;
+  /** All systems, ordered by name. */
+  list(): Promise<SystemRecord[]>;
+  /** Changes the given fields; returns the updated record, or undefined when it no longer exists. */
+  update(id: string, patch: Partial<Omit<SystemRecord, 'id' | 'createdAt'>>): Promise<SystemRecord | undefined>;
+  /** Deletes a system; returns whether it existed. */
+  delete(id: string): Promise<boolean>;
+  /** Reads a plugin-state flag. */
+  getState(key: string): Promise<string | undefined>;
+  /** Writes a plugin-state flag. */
+  setState(key: string, value: string): Promise<void>;
+}
+
+/** Thrown by {@link SystemStore.insert} when the serial number is already registered. */
+export class DuplicateSerialError extends Error {
+  constructor(serialNumber: string) {
+    super(`A COMtrexx with serial number ${serialNumber} is already registered`);
+    this.name = 'DuplicateSerialError';
+  }
+}

@@ -1,0 +1,393 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CccSystem,
+  compareFirmware,
+  MIN_FIRMWARE_VERSION,
+  PAIRING_TOKEN_VALIDITY_HOURS,
+  PairingRequest,
+  PairingToken,
+  pairingRequestSchema,
+  RegisterSystemRequest,
+  registerSystemRequestSchema,
+  UpdateSystemRequest,
+  updateSystemRequestSchema,
+} from '@internal/plugin-ccc-common';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/SystemStore';
+import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
+import { DeviceAccessRevokedError, DeviceUnreachableError } from '../device/errors';
+import { SecretBox } from '../secrets/SecretBox';
+import { generatePairingToken, hashPairingToken, pairingTokenMatches } from './pairingToken';
+
+/** Thrown when a pairing token has expired: HTTP 410, so the device can tell the admin to renew it. */
+export class TokenExpiredError extends Error {
+  constructor() {
+    super('The confirmation code has expired (it is valid for 24 hours). Renew it in the CCC and enter the new one.');
+    this.name = 'TokenExpiredError';
+  }
+}
+
+/** Options for {@link SystemsService}. */
+export interface SystemsServiceOptions {
+  store: SystemStore;
+  secrets: SecretBox;
+  devices: DeviceClient;
+  logger: LoggerService;
+  /** `ccc.devices.urlTemplate`: device base URL with `{serial}`. */
+  deviceUrlTemplate?: string;
+  /** Injectable clock (token expiry in tests). */
+  now?: () => Date;
+}
+
+const TOKEN_VALIDITY_MS = PAIRING_TOKEN_VALIDITY_HOURS * 60 * 60 * 1000;
+
+/** Registration, pairing, device states and deletion of COMtrexx systems. */
+export class SystemsService {
+  readonly #store: SystemStore;
+  readonly #secrets: SecretBox;
+  readonly #devices: DeviceClient;
+  readonly #logger: LoggerService;
+  readonly #urlTemplate?: string;
+  readonly #now: () => Date;
+
+  constructor(options: SystemsServiceOptions) {
+    this.#store = options.store;
+    this.#secrets = options.secrets;
+    this.#devices = options.devices;
+    this.#logger = options.logger;
+    this.#urlTemplate = options.deviceUrlTemplate;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** All systems, as the API shows them. */
+  async list(): Promise<CccSystem[]> {
+    return (await this.#store.list()).map(r => this.#toApi(r));
+  }
+
+  /** One system; 404 when unknown. */
+  async get(id: string): Promise<CccSystem> {
+    return this.#toApi(await this.#require(id));
+  }
+
+  /** One system by serial number; 404 when unknown. */
+  async getBySerial(serialNumber: string): Promise<CccSystem> {
+    const record = await this.#store.getBySerial(serialNumber.trim().toUpperCase());
+    if (!record) {
+      throw new NotFoundError(`No COMtrexx with serial number ${serialNumber} is registered`);
+    }
+    return this.#toApi(record);
+  }
+
+  /** Registers a system for `userRef` and issues its first token. */
+  async register(input: RegisterSystemRequest | unknown, userRef: string): Promise<{ system: CccSystem; token: PairingToken }> {
+    const request = parse(registerSystemRequestSchema, input);
+    const now = this.#now().toISOString();
+    const { code, fields } = this.#newToken();
+    const record: SystemRecord = {
+      id: randomUUID(),
+      name: request.name,
+      serialNumber: request.serialNumber,
+      ownerRef: userRef,
+      catalogOwnerRef: request.catalogOwnerRef ?? userRef,
+      state: 'token_pending',
+      stateReason: null,
+      stateMessage: null,
+      ...fields,
+      credentialsSealed: null,
+      deviceFacts: null,
+      deviceUrl: null,
+      allowSelfSignedTls: false,
+      firstRegisteredAt: null,
+      lastSeenAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.#store.insert(record);
+    } catch (error) {
+      if (error instanceof DuplicateSerialError) throw new ConflictError(error.message);
+      throw error;
+    }
+    this.#logger.info(`Registered COMtrexx ${record.serialNumber} (${record.id}) for ${userRef}`);
+    return { system: this.#toApi(record), token: { code, expiresAt: fields.tokenExpiresAt } };
+  }
+
+  /** Renames a system or changes how its device is reached. */
+  async update(id: string, input: UpdateSystemRequest | unknown): Promise<CccSystem> {
+    const request = parse(updateSystemRequestSchema, input);
+    const current = await this.#require(id);
+    const updated = await this.#store.update(id, {
+      name: request.name,
+      deviceUrl: request.deviceAddress?.url,
+      allowSelfSignedTls: request.deviceAddress?.allowSelfSignedTls,
+      updatedAt: this.#now().toISOString(),
+    });
+    if (request.deviceAddress) {
+      this.#devices.forget(current.serialNumber);
+    }
+    return this.#toApi(updated ?? current);
+  }
+
+  /**
+   * Issues a new token; the old one stops working. Allowed while pairing and
+   * for a system whose link is lost (not paired, or in error), not for a
+   * system that is paired and answering.
+   */
+  async renewToken(id: string): Promise<PairingToken> {
+    const record = await this.#require(id);
+    if (record.credentialsSealed && (record.state === 'paired_ok' || record.state === 'paired_restricted')) {
+      throw new ConflictError(
+        `${record.name} is paired and reachable; a new confirmation code is only needed when the link is lost`,
+      );
+    }
+    const { code, fields } = this.#newToken();
+    await this.#store.update(id, {
+      ...fields,
+      state: 'token_pending',
+      stateReason: null,
+      stateMessage: null,
+      updatedAt: this.#now().toISOString(),
+    });
+    return { code, expiresAt: fields.tokenExpiresAt };
+  }
+
+  /** Cancels a pending pairing ("✗" in the CCC). */
+  async cancelToken(id: string): Promise<void> {
+    const record = await this.#require(id);
+    if (!record.tokenHash) {
+      throw new ConflictError(`No confirmation code is pending for ${record.name}`);
+    }
+    await this.#store.update(id, {
+      tokenHash: null,
+      tokenSealed: null,
+      tokenExpiresAt: null,
+      ...(record.credentialsSealed
+        ? {}
+        : { state: 'error' as const, stateReason: 'not_paired' as const, stateMessage: null }),
+      updatedAt: this.#now().toISOString(),
+    });
+  }
+
+  /**
+   * Called by the device when an admin confirmed the token on it: checks
+   * serial and token, stores the device API credentials encrypted.
+   * Returns the system id; the caller reads the device state afterwards,
+   * not during this request (the device is waiting for our answer).
+   */
+  async pair(input: PairingRequest | unknown): Promise<string> {
+    const request = parse(pairingRequestSchema, input);
+    const record = await this.#store.getBySerial(request.serialNumber);
+    if (!record) {
+      throw new NotFoundError(
+        `No COMtrexx with serial number ${request.serialNumber} is registered in the CCC. Register it first, then enter its confirmation code.`,
+      );
+    }
+    if (!record.tokenHash || !pairingTokenMatches(request.token, record.tokenHash)) {
+      throw new NotAllowedError(
+        'The confirmation code is wrong. Copy the current code from the CCC (a renewed code replaces the old one).',
+      );
+    }
+    const now = this.#now();
+    if (record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now.getTime()) {
+      await this.#store.update(record.id, {
+        state: 'error',
+        stateReason: 'token_expired',
+        stateMessage: null,
+        updatedAt: now.toISOString(),
+      });
+      throw new TokenExpiredError();
+    }
+    this.#devices.forget(record.serialNumber);
+    await this.#store.update(record.id, {
+      credentialsSealed: this.#secrets.encrypt(JSON.stringify(request.credentials), credentialsContext(record.id)),
+      tokenHash: null,
+      tokenSealed: null,
+      tokenExpiresAt: null,
+      // Known for sure only after the first status read, which follows right away.
+      state: 'unknown',
+      stateReason: null,
+      stateMessage: null,
+      firstRegisteredAt: record.firstRegisteredAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    this.#logger.info(`COMtrexx ${record.serialNumber} paired`);
+    return record.id;
+  }
+
+  /** Reads the device now and stores its state; never throws for device trouble. */
+  async refresh(id: string): Promise<CccSystem> {
+    const record = await this.#require(id);
+    const now = this.#now();
+    const nowIso = now.toISOString();
+
+    if (!record.credentialsSealed) {
+      // Not paired: the only thing that changes by itself is token expiry.
+      if (record.state === 'token_pending' && record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now.getTime()) {
+        return this.#toApi(
+          await this.#save(record.id, { state: 'error', stateReason: 'token_expired', stateMessage: null, updatedAt: nowIso }),
+        );
+      }
+      return this.#toApi(record);
+    }
+
+    let status: DeviceStatus;
+    try {
+      status = await this.#devices.getStatus({
+        serialNumber: record.serialNumber,
+        baseUrl: this.#deviceUrl(record),
+        credentials: JSON.parse(this.#secrets.decrypt(record.credentialsSealed, credentialsContext(record.id))),
+        allowSelfSignedTls: record.allowSelfSignedTls,
+      });
+    } catch (error) {
+      return this.#toApi(await this.#recordFailure(record, error as Error, nowIso));
+    }
+
+    const facts = {
+      model: status.info.model,
+      firmwareVersion: status.info.firmwareVersion,
+      macAddress: status.info.macAddress,
+      hostname: status.info.hostname,
+      maintenance: status.maintenance,
+      monitoringEnabled: status.access.monitoringEnabled,
+      remoteConfigEnabled: status.access.remoteConfigEnabled,
+    };
+    let state: Pick<SystemRecord, 'state' | 'stateReason'> = { state: 'paired_ok', stateReason: null };
+    if (compareFirmware(facts.firmwareVersion, MIN_FIRMWARE_VERSION) < 0) {
+      state = { state: 'paired_restricted', stateReason: 'firmware_too_old' };
+    } else if (!facts.maintenance.active) {
+      state = { state: 'paired_restricted', stateReason: 'maintenance_inactive' };
+    }
+    return this.#toApi(
+      await this.#save(record.id, {
+        ...state,
+        stateMessage: null,
+        deviceFacts: facts,
+        lastSeenAt: nowIso,
+        updatedAt: nowIso,
+      }),
+    );
+  }
+
+  /** Refreshes every system, a few at a time; returns how many were read. */
+  async refreshAll(signal?: AbortSignal, concurrency = 8): Promise<number> {
+    const ids = (await this.#store.list()).map(r => r.id);
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length && !signal?.aborted) {
+        const id = ids[next++];
+        try {
+          await this.refresh(id);
+        } catch (error) {
+          // Deleted meanwhile (404) or a database hiccup: the next round tries again.
+          this.#logger.warn(`Status poll of system ${id} failed: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    return ids.length;
+  }
+
+  /** Deletes a system and all its data; only its owner may. */
+  async delete(id: string, userRef: string): Promise<void> {
+    const record = await this.#require(id);
+    if (record.ownerRef !== userRef) {
+      throw new NotAllowedError(`Only the owner of ${record.name} (${record.ownerRef}) may delete it`);
+    }
+    await this.#store.delete(id);
+    this.#devices.forget(record.serialNumber);
+    this.#logger.info(`Deleted COMtrexx ${record.serialNumber} (${record.id}) by ${userRef}`);
+  }
+
+  async #recordFailure(record: SystemRecord, error: Error, nowIso: string): Promise<SystemRecord> {
+    if (error instanceof DeviceAccessRevokedError) {
+      // As the manual says: access removed on the device deletes the link. Credentials go, collected data stays.
+      this.#devices.forget(record.serialNumber);
+      this.#logger.info(`COMtrexx ${record.serialNumber}: CCC access was revoked on the device; link removed`);
+      return this.#save(record.id, {
+        credentialsSealed: null,
+        state: 'error',
+        stateReason: 'access_revoked',
+        stateMessage: error.message,
+        updatedAt: nowIso,
+      });
+    }
+    const reason = error instanceof DeviceUnreachableError ? 'unreachable' : 'device_error';
+    return this.#save(record.id, { state: 'error', stateReason: reason, stateMessage: error.message, updatedAt: nowIso });
+  }
+
+  async #save(id: string, patch: Partial<SystemRecord>): Promise<SystemRecord> {
+    const updated = await this.#store.update(id, patch);
+    if (!updated) throw new NotFoundError(`System ${id} was deleted meanwhile`);
+    return updated;
+  }
+
+  async #require(id: string): Promise<SystemRecord> {
+    const record = await this.#store.get(id);
+    if (!record) throw new NotFoundError(`No system with id ${id}`);
+    return record;
+  }
+
+  #newToken() {
+    const code = generatePairingToken();
+    return {
+      code,
+      fields: {
+        tokenHash: hashPairingToken(code),
+        tokenSealed: this.#secrets.encrypt(code),
+        tokenExpiresAt: new Date(this.#now().getTime() + TOKEN_VALIDITY_MS).toISOString(),
+      },
+    };
+  }
+
+  #deviceUrl(record: SystemRecord): string {
+    if (record.deviceUrl) return record.deviceUrl;
+    if (!this.#urlTemplate) {
+      throw new DeviceUnreachableError(
+        'No device address: set ccc.devices.urlTemplate or a direct URL for this system',
+      );
+    }
+    return this.#urlTemplate.replace('{serial}', encodeURIComponent(record.serialNumber));
+  }
+
+  #toApi(record: SystemRecord): CccSystem {
+    return {
+      id: record.id,
+      name: record.name,
+      serialNumber: record.serialNumber,
+      ownerRef: record.ownerRef,
+      catalogOwnerRef: record.catalogOwnerRef,
+      state: record.state,
+      stateReason: record.stateReason,
+      stateMessage: record.stateMessage,
+      paired: Boolean(record.credentialsSealed),
+      token:
+        record.tokenSealed && record.tokenExpiresAt
+          ? { code: this.#secrets.decrypt(record.tokenSealed), expiresAt: record.tokenExpiresAt }
+          : null,
+      firstRegisteredAt: record.firstRegisteredAt,
+      lastSeenAt: record.lastSeenAt,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      device: record.deviceFacts,
+      deviceAddress: { url: record.deviceUrl, allowSelfSignedTls: record.allowSelfSignedTls },
+    };
+  }
+}
+
+function credentialsContext(systemId: string): string {
+  return `system:${systemId}:device-credentials`;
+}
+
+/** Validates input with a zod schema; a failure becomes a 400 with every problem in words. */
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map(issue =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    );
+    throw new InputError(problems.join('; '));
+  }
+  return result.data;
+}
