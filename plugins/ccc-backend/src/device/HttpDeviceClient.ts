@@ -57,7 +57,7 @@ export class HttpDeviceClient implements DeviceClient {
     if (authenticated && res.status === 401) {
       // Session expired (24 h) or the device rebooted: log in again, once.
       this.#sessions.delete(sessionKey(target));
-      await res.body?.cancel();
+      await discard(res);
       res = await this.#request(target, path, true);
     }
     if (!res.ok) {
@@ -87,7 +87,7 @@ export class HttpDeviceClient implements DeviceClient {
       method: 'POST',
       headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
     });
-    await res.body?.cancel();
+    await discard(res);
     if (res.status === 401 || res.status === 403) {
       throw new DeviceAccessRevokedError('The device no longer accepts the CCC credentials; access was probably removed on the device');
     }
@@ -112,6 +112,12 @@ export class HttpDeviceClient implements DeviceClient {
       throw new DeviceUnreachableError(`COMtrexx ${target.serialNumber} is not reachable: ${detail}`);
     }
   }
+}
+
+// Reads and drops a body so the connection can be reused. (Cancelling the
+// stream instead can hang under msw in tests.)
+async function discard(res: Response): Promise<void> {
+  await res.arrayBuffer().catch(() => undefined);
 }
 
 function sessionKey(target: DeviceTarget): string {

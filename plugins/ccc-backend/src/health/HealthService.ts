@@ -55,7 +55,8 @@ export class HealthService {
     const started = Date.now();
     try {
       const res = await this.#fetch(target, { signal: AbortSignal.timeout(this.#timeoutMs) });
-      await res.body?.cancel();
+      // Read the body so the connection is released.
+      await res.arrayBuffer().catch(() => undefined);
       return res.ok
         ? { status: 'ok', target, latencyMs: Date.now() - started }
         : { status: 'down', target, latencyMs: Date.now() - started, message: `HTTP ${res.status}` };
