@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the COMtrexx Control Center plugins. */
   ccc?: {
@@ -23,6 +25,45 @@ export interface Config {
        * (gateway or simulator) is reachable. Unset: not probed.
        */
       healthCheckUrl?: string;
+      /** Limit for each HTTP request to a device, in milliseconds; default 10000. */
+      timeoutMs?: number;
+    };
+
+    /** Schedules of the CCC's periodic tasks. */
+    schedule?: {
+      /** Status poll of every system (state, maintenance, firmware); default every minute. */
+      statusPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /**
+     * Demo mode: on first start, register and pair the simulated fleet so the
+     * portal shows data at once. Development and demos only.
+     */
+    demo?: {
+      /** Switch; default off. */
+      enabled?: boolean;
+      /** Base URL of the COMtrexx simulator, e.g. http://127.0.0.1:7008. */
+      simulatorUrl?: string;
+      /** User who owns the demo systems; default user:default/guest. */
+      ownerRef?: string;
+      /** Catalog group that owns the demo entities; default the owner. */
+      catalogOwnerRef?: string;
+      /** How many simulated devices stay unregistered to try the flow by hand; default 1. */
+      leaveUnregistered?: number;
+    };
+  };
+
+  /** Catalog settings read by the ccc catalog module. */
+  catalog?: {
+    providers?: {
+      /** The provider that puts every registered COMtrexx into the catalog. */
+      ccc?: {
+        /**
+         * How often the provider refreshes the COMtrexx entities; default
+         * every 5 minutes with a 1-minute timeout.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

@@ -4,7 +4,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import allowAllPolicyModule from '@backstage/plugin-permission-backend-module-allow-all-policy';
-import cccPlugin from '@internal/plugin-ccc-backend';
+import cccPlugin, { catalogModuleCccEntityProvider } from '@internal/plugin-ccc-backend';
 
 /**
  * The features this portal's backend runs, in one list, so that the start
@@ -20,4 +20,5 @@ export const backendFeatures = [
   // Replaced by the CCC policy module once roles exist (access-control issue).
   allowAllPolicyModule,
   cccPlugin,
+  catalogModuleCccEntityProvider,
 ];

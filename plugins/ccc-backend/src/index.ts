@@ -5,4 +5,5 @@
  */
 
 export { cccPlugin as default } from './plugin';
+export { catalogModuleCccEntityProvider } from './module';
 export { SecretBox } from './secrets/SecretBox';
