@@ -1,54 +1,15 @@
-import { parseArgs } from 'node:util';
-import { startSimulator } from './server';
+import { runCli } from './commands';
 
-const USAGE = `Usage: comtrexx-simulator [--port 7008] [--host 127.0.0.1] [--seed 4711] [--devices 12]
+// Entry point of bin/comtrexx-simulator; the logic lives in runCli so that
+// tests can drive it without a child process.
+const stop = new AbortController();
+process.once('SIGINT', () => stop.abort());
+process.once('SIGTERM', () => stop.abort());
 
-Starts a fleet of simulated COMtrexx PBXs. Each device answers under
-http://<host>:<port>/devices/<serial>/api/v1/...; GET /fleet lists them.`;
-
-function toInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) {
-    throw new Error(`--${name} must be a whole number, got "${value}"`);
-  }
-  return parsed;
-}
-
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      seed: { type: 'string' },
-      devices: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  const simulator = await startSimulator({
-    port: toInt('port', values.port ?? process.env.COMTREXX_SIMULATOR_PORT, 7008),
-    host: values.host ?? '127.0.0.1',
-    seed: toInt('seed', values.seed, 4711),
-    size: toInt('devices', values.devices, 12),
-  });
-  process.stdout.write(
-    `COMtrexx simulator: ${simulator.fleet.length} devices at ${simulator.deviceUrlTemplate}\n`,
-  );
-  for (const d of simulator.fleet) {
-    process.stdout.write(`  ${d.serialNumber}  ${d.model.padEnd(17)}  firmware ${d.firmwareVersion}\n`);
-  }
-  const stop = () => {
-    simulator.close().finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-main().catch(error => {
-  process.stderr.write(`comtrexx-simulator: ${error instanceof Error ? error.message : error}\n`);
-  process.exit(1);
-});
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: stop.signal }).then(
+  code => process.exit(code),
+  error => {
+    process.stderr.write(`comtrexx-simulator: ${error instanceof Error ? error.stack : error}\n`);
+    process.exit(1);
+  },
+);

@@ -33,3 +33,37 @@ describe('createFleet', () => {
     expect(() => createFleet({ size: 0 })).toThrow(/at least 1/);
   });
 });
+
+describe('createFleet CCC defaults', () => {
+  const now = new Date('2026-06-01T10:00:00Z');
+
+  it('starts every device unpaired, most with monitoring and some with remote configuration', () => {
+    const fleet = createFleet({ seed: 4711, size: 40, now });
+    for (const device of fleet) {
+      expect(device.ccc).toMatchObject({ state: 'none', apiUser: null, confirmedAt: null });
+    }
+    const monitoring = fleet.filter(d => d.ccc.monitoringEnabled).length;
+    const remote = fleet.filter(d => d.ccc.remoteConfigEnabled).length;
+    expect(monitoring).toBeGreaterThan(fleet.length / 2);
+    expect(monitoring).toBeLessThan(fleet.length);
+    expect(remote).toBeGreaterThan(0);
+    expect(remote).toBeLessThan(fleet.length);
+  });
+
+  it('always has a device allowing everything (0) and one refusing monitoring (3)', () => {
+    for (const seed of [1, 2, 3]) {
+      const fleet = createFleet({ seed, size: 4, now });
+      expect(fleet[0].ccc).toMatchObject({ monitoringEnabled: true, remoteConfigEnabled: true });
+      expect(fleet[3].ccc.monitoringEnabled).toBe(false);
+    }
+  });
+
+  it('did not change the serial numbers existing seeds produce', () => {
+    // Recorded before the CCC flags existed; scripts and docs may rely on them.
+    expect(createFleet({ seed: 4711, size: 3, now }).map(d => d.serialNumber)).toEqual([
+      'CTX363019513',
+      'CTX834372029',
+      'CTX528360321',
+    ]);
+  });
+});

@@ -1,7 +1,23 @@
-import { createSeededRandom } from './random';
+import { createSeededRandom, SeededRandom } from './random';
 
 /** COMtrexx variants (COMtrexx help, licences). */
 export type ComtrexxModel = 'COMtrexx Business' | 'COMtrexx Advanced' | 'COMtrexx VM';
+
+/** Pairing state of a device with the CCC (domain §3.2 also lists 'pending' and 'error'; not simulated yet). */
+export type CccAccessState = 'none' | 'confirmed';
+
+/** The device's view of its pairing with the CCC (cloud console). */
+export interface DeviceCccAccess {
+  state: CccAccessState;
+  /** The API user the device created for the CCC when it was paired; null while unpaired. */
+  apiUser: { username: string; password: string } | null;
+  /** ISO timestamp of the last successful pairing. */
+  confirmedAt: string | null;
+  /** Device-side switch: the CCC may read monitoring data. */
+  monitoringEnabled: boolean;
+  /** Device-side switch: the CCC may open remote configuration sessions. */
+  remoteConfigEnabled: boolean;
+}
 
 /** The state of one simulated COMtrexx. */
 export interface SimulatedDevice {
@@ -14,6 +30,8 @@ export interface SimulatedDevice {
   maintenance: { active: boolean; validUntil: string | null };
   bootedAt: string;
   userLicences: { used: number; total: number };
+  /** Pairing with the CCC; every new fleet starts unpaired. */
+  ccc: DeviceCccAccess;
 }
 
 /** Options for {@link createFleet}. */
@@ -36,7 +54,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Builds a deterministic fleet. Most devices are healthy; the fleet always
  * contains the awkward cases the CCC must handle: one device whose firmware is
  * too old (index 1) and one whose maintenance has expired (index 2), when the
- * fleet is large enough to hold them.
+ * fleet is large enough to hold them. Every device starts unpaired; most
+ * allow monitoring and some remote configuration. Device 0 allows both and
+ * device 3 refuses monitoring, so demos always have both cases.
  */
 export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
   const { seed = 4711, size = 12, now = new Date() } = options;
@@ -44,6 +64,9 @@ export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
     throw new Error(`Fleet size must be a whole number of at least 1, got ${size}`);
   }
   const random = createSeededRandom(seed);
+  // A separate stream for the CCC flags, so that adding them did not change
+  // the serial numbers and other values existing seeds already produced.
+  const cccRandom = createSeededRandom((seed ^ 0x0ccc0ccc) >>> 0);
   const devices: SimulatedDevice[] = [];
   const serials = new Set<string>();
   for (let index = 0; index < size; index++) {
@@ -74,9 +97,24 @@ export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
       },
       bootedAt: new Date(now.getTime() - random.int(1, 120) * DAY_MS).toISOString(),
       userLicences: { used: random.int(1, total), total },
+      ccc: cccDefaults(index, cccRandom),
     });
   }
   return devices;
+}
+
+function cccDefaults(index: number, random: SeededRandom): DeviceCccAccess {
+  // Draw both values for every device so that each device's flags depend only
+  // on the seed and its index, not on the fixed cases below.
+  let monitoringEnabled = random.next() < 0.85;
+  let remoteConfigEnabled = random.next() < 0.35;
+  if (index === 0) {
+    monitoringEnabled = true;
+    remoteConfigEnabled = true;
+  } else if (index === 3) {
+    monitoringEnabled = false;
+  }
+  return { state: 'none', apiUser: null, confirmedAt: null, monitoringEnabled, remoteConfigEnabled };
 }
 
 function hex(value: number): string {

@@ -1,14 +1,41 @@
 import express from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFleet, FleetOptions, SimulatedDevice } from './fleet';
+import { createFleet, DeviceCccAccess, FleetOptions, SimulatedDevice } from './fleet';
+import { generateApiUser, sendPairingRequest } from './pairing';
+import { SESSION_MAX_AGE_SECONDS, SessionStore } from './sessions';
+
+/** Where devices send pairing requests unless told otherwise: the CCC backend of a local dev setup. */
+export const DEFAULT_CCC_PAIRING_URL = 'http://127.0.0.1:7007/api/ccc/pairing';
+
+/** How long a device waits for the CCC to answer a pairing request. */
+export const DEFAULT_CCC_TIMEOUT_MS = 10_000;
+
+/** Name of the session cookie, as on a real COMtrexx (domain §2.1). */
+export const SESSION_COOKIE = 'ctx_sessionid';
+
+// From the CCC setup guide: paired devices reach the CCC through this proxy.
+const CCC_PROXY_HOST = 'proxy.auerproxy.de';
+
+/** Options for {@link createSimulatorApp}. */
+export interface SimulatorAppOptions {
+  /** The CCC's pairing endpoint; a function is read on every request, so the URL can change at runtime. */
+  cccPairingUrl?: string | (() => string);
+  /** Clock for session expiry and system time; injectable for tests. */
+  now?: () => Date;
+  /** Timeout of the pairing request to the CCC, in milliseconds. */
+  cccTimeoutMs?: number;
+}
 
 /** Options for {@link startSimulator}. */
-export interface SimulatorOptions extends FleetOptions {
+export interface SimulatorOptions extends Omit<FleetOptions, 'now'>, Omit<SimulatorAppOptions, 'cccPairingUrl'> {
   /** Port to listen on; 0 picks a free one. */
   port?: number;
   /** Interface to bind; loopback by default. */
   host?: string;
+  /** The CCC's pairing endpoint; defaults to {@link DEFAULT_CCC_PAIRING_URL}. */
+  cccPairingUrl?: string;
 }
 
 /** A running simulator. */
@@ -19,8 +46,24 @@ export interface RunningSimulator {
   deviceUrlTemplate: string;
   /** The simulated devices, live: tests may change them. */
   fleet: SimulatedDevice[];
+  /** The pairing URL devices currently use. */
+  readonly cccPairingUrl: string;
+  /** Points devices at another CCC pairing URL, e.g. once a test's backend has started. */
+  setCccPairingUrl(url: string): void;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
+}
+
+type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'PAIRING_REFUSED'
+  | 'CCC_UNREACHABLE'
+  | 'INTERNAL_ERROR';
+
+function sendError(res: express.Response, status: number, code: ErrorCode, message: string): void {
+  res.status(status).json({ error: { code, message } });
 }
 
 /**
@@ -28,7 +71,12 @@ export interface RunningSimulator {
  * `/devices/<serial>`, below which the paths follow the COMtrexx REST API
  * (`/api/v1/...`). Simulator-only controls live under `/fleet`.
  */
-export function createSimulatorApp(fleet: SimulatedDevice[]): express.Express {
+export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorAppOptions = {}): express.Express {
+  const { now = () => new Date(), cccTimeoutMs = DEFAULT_CCC_TIMEOUT_MS } = options;
+  const configuredUrl = options.cccPairingUrl ?? DEFAULT_CCC_PAIRING_URL;
+  const pairingUrl = typeof configuredUrl === 'function' ? configuredUrl : () => configuredUrl;
+  const sessions = new SessionStore(now);
+
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json());
@@ -38,12 +86,13 @@ export function createSimulatorApp(fleet: SimulatedDevice[]): express.Express {
   });
 
   app.get('/fleet', (_req, res) => {
-    res.json({ _links: { totalCount: fleet.length }, data: fleet });
+    res.json({ _links: { totalCount: fleet.length }, data: fleet.map(withoutSecrets) });
   });
 
   const device = express.Router({ mergeParams: true });
   device.get('/api/v1/system/info', (_req, res) => {
     const d = res.locals.device as SimulatedDevice;
+    const at = now();
     res.json({
       serialNumber: d.serialNumber,
       model: d.model,
@@ -52,10 +101,110 @@ export function createSimulatorApp(fleet: SimulatedDevice[]): express.Express {
       apiVersion: '0.0.37',
       macAddress: d.macAddress,
       hostname: d.hostname,
-      systemTime: new Date().toISOString(),
-      uptimeSeconds: Math.max(0, Math.floor((Date.now() - Date.parse(d.bootedAt)) / 1000)),
+      systemTime: at.toISOString(),
+      uptimeSeconds: Math.max(0, Math.floor((at.getTime() - Date.parse(d.bootedAt)) / 1000)),
       userLicences: d.userLicences,
     });
+  });
+
+  // Real COMtrexx: Basic credentials in, session cookie out (domain §2.1).
+  device.post('/api/v1/login', (req, res) => {
+    const d = res.locals.device as SimulatedDevice;
+    const given = parseBasicAuth(req.headers.authorization);
+    const user = d.ccc.apiUser;
+    if (!given || !user || !safeEqual(given.username, user.username) || !safeEqual(given.password, user.password)) {
+      res.setHeader('WWW-Authenticate', 'Basic realm="COMtrexx"');
+      sendError(res, 401, 'UNAUTHORIZED', 'Wrong user name or password');
+      return;
+    }
+    const id = sessions.create(d.serialNumber);
+    // Path=/ as on a real device, which has the whole host to itself. Clients
+    // talking to several simulated devices must keep one cookie per device.
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${id}; Max-Age=${SESSION_MAX_AGE_SECONDS}; Path=/; HttpOnly`);
+    res.status(200).json({});
+  });
+
+  const requireSession: express.RequestHandler = (req, res, next) => {
+    const d = res.locals.device as SimulatedDevice;
+    if (!sessions.isValid(d.serialNumber, readCookie(req.headers.cookie, SESSION_COOKIE))) {
+      sendError(res, 401, 'UNAUTHORIZED', 'No valid session; log in again');
+      return;
+    }
+    next();
+  };
+
+  device.get('/api/v1/ccc/access', requireSession, (_req, res) => {
+    res.json(accessView((res.locals.device as SimulatedDevice).ccc));
+  });
+
+  device.get('/api/v1/maintenance', requireSession, (_req, res) => {
+    const { maintenance } = res.locals.device as SimulatedDevice;
+    res.json({ active: maintenance.active, validUntil: maintenance.validUntil, source: 'voucher-center' });
+  });
+
+  // The routes below stand for what an admin does in the device's own web
+  // UI; the CCC never calls them, so they take no CCC session.
+
+  device.post('/api/v1/ccc/access/confirm', async (req, res, next) => {
+    try {
+      const d = res.locals.device as SimulatedDevice;
+      const code = (req.body as { confirmationCode?: unknown } | undefined)?.confirmationCode;
+      if (typeof code !== 'string' || !code.trim()) {
+        sendError(res, 400, 'BAD_REQUEST', 'confirmationCode must be a non-empty string');
+        return;
+      }
+      const credentials = generateApiUser();
+      const url = pairingUrl();
+      const outcome = await sendPairingRequest(
+        url,
+        { serialNumber: d.serialNumber, token: code.trim(), credentials },
+        cccTimeoutMs,
+      );
+      if (outcome.kind === 'unreachable') {
+        sendError(res, 502, 'CCC_UNREACHABLE', outcome.message);
+        return;
+      }
+      if (outcome.kind === 'refused') {
+        // The admin should see exactly what the CCC objected to (expired
+        // code, unknown code, ...), so its status and message pass through.
+        // A non-error status (a redirect fetch did not follow) cannot carry a
+        // body, so that case becomes a gateway error.
+        const status = outcome.status >= 400 && outcome.status <= 599 ? outcome.status : 502;
+        sendError(res, status, 'PAIRING_REFUSED', outcome.message);
+        return;
+      }
+      d.ccc.state = 'confirmed';
+      d.ccc.apiUser = credentials;
+      d.ccc.confirmedAt = now().toISOString();
+      // Sessions of an earlier pairing belong to credentials that no longer exist.
+      sessions.dropAll(d.serialNumber);
+      res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  device.delete('/api/v1/ccc/access', (_req, res) => {
+    const d = res.locals.device as SimulatedDevice;
+    d.ccc.state = 'none';
+    d.ccc.apiUser = null;
+    d.ccc.confirmedAt = null;
+    sessions.dropAll(d.serialNumber);
+    res.status(204).end();
+  });
+
+  device.put('/api/v1/ccc/access', (req, res) => {
+    const d = res.locals.device as SimulatedDevice;
+    const problem = validateAccessUpdate(req.body);
+    if (problem) {
+      sendError(res, 400, 'BAD_REQUEST', problem);
+      return;
+    }
+    const body = req.body as { monitoringEnabled?: boolean; remoteConfigEnabled?: boolean };
+    // COMtrexx PUT semantics: an omitted property stays as it is.
+    if (body.monitoringEnabled !== undefined) d.ccc.monitoringEnabled = body.monitoringEnabled;
+    if (body.remoteConfigEnabled !== undefined) d.ccc.remoteConfigEnabled = body.remoteConfigEnabled;
+    res.json(accessView(d.ccc));
   });
 
   app.use(
@@ -63,9 +212,7 @@ export function createSimulatorApp(fleet: SimulatedDevice[]): express.Express {
     (req, res, next) => {
       const found = fleet.find(d => d.serialNumber === req.params.serial);
       if (!found) {
-        res.status(404).json({
-          error: { code: 'NOT_FOUND', message: `No simulated COMtrexx with serial number ${req.params.serial}` },
-        });
+        sendError(res, 404, 'NOT_FOUND', `No simulated COMtrexx with serial number ${req.params.serial}`);
         return;
       }
       res.locals.device = found;
@@ -75,16 +222,41 @@ export function createSimulatorApp(fleet: SimulatedDevice[]): express.Express {
   );
 
   app.use((req, res) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `No such path: ${req.method} ${req.path}` } });
+    sendError(res, 404, 'NOT_FOUND', `No such path: ${req.method} ${req.path}`);
+  });
+
+  // Express would answer errors (e.g. malformed JSON) with an HTML page;
+  // clients of the device API expect the JSON error body everywhere.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const status = (err as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      sendError(res, status, 'BAD_REQUEST', err instanceof Error ? err.message : 'Bad request');
+      return;
+    }
+    sendError(res, 500, 'INTERNAL_ERROR', err instanceof Error ? err.message : String(err));
   });
   return app;
 }
 
 /** Starts a simulated fleet on an HTTP port. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const { port = 0, host = '127.0.0.1', ...fleetOptions } = options;
-  const fleet = createFleet(fleetOptions);
-  const server = http.createServer(createSimulatorApp(fleet));
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    now = () => new Date(),
+    cccPairingUrl = DEFAULT_CCC_PAIRING_URL,
+    cccTimeoutMs,
+    ...fleetOptions
+  } = options;
+  let currentPairingUrl = checkUrl(cccPairingUrl);
+  const fleet = createFleet({ ...fleetOptions, now: now() });
+  const server = http.createServer(
+    createSimulatorApp(fleet, { now, cccTimeoutMs, cccPairingUrl: () => currentPairingUrl }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -95,10 +267,89 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url,
     deviceUrlTemplate: `${url}/devices/{serial}`,
     fleet,
+    get cccPairingUrl() {
+      return currentPairingUrl;
+    },
+    setCccPairingUrl(next: string) {
+      currentPairingUrl = checkUrl(next);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close(err => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+// Fail when the URL is configured, not on the first pairing attempt.
+function checkUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`CCC pairing URL is not a valid URL: ${url}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`CCC pairing URL must be http(s), got ${url}`);
+  }
+  return url;
+}
+
+function accessView(ccc: DeviceCccAccess) {
+  return {
+    state: ccc.state,
+    confirmedAt: ccc.confirmedAt,
+    monitoringEnabled: ccc.monitoringEnabled,
+    remoteConfigEnabled: ccc.remoteConfigEnabled,
+    proxyEnabled: true,
+    proxyHost: CCC_PROXY_HOST,
+  };
+}
+
+// /fleet is an unauthenticated overview; it shows who the CCC's API user is
+// but not its password, which only the CCC should learn (via pairing).
+function withoutSecrets(d: SimulatedDevice) {
+  return { ...d, ccc: { ...d.ccc, apiUser: d.ccc.apiUser ? { username: d.ccc.apiUser.username } : null } };
+}
+
+function validateAccessUpdate(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return 'Body must be a JSON object';
+  }
+  const allowed = ['monitoringEnabled', 'remoteConfigEnabled'];
+  const unknown = Object.keys(body).filter(key => !allowed.includes(key));
+  if (unknown.length > 0) {
+    return `Unknown properties: ${unknown.join(', ')}; allowed are ${allowed.join(', ')}`;
+  }
+  for (const key of allowed) {
+    const value = (body as Record<string, unknown>)[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      return `${key} must be true or false`;
+    }
+  }
+  return undefined;
+}
+
+function parseBasicAuth(header: string | undefined): { username: string; password: string } | undefined {
+  const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  // RFC 7617: the user id cannot contain ':', the password can.
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+// Compares digests so that neither content nor length leaks through timing.
+function safeEqual(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }

@@ -109,7 +109,9 @@ function toRow(record: Partial<SystemRecord>): Partial<RawSystemRow> {
   for (const [key, value] of Object.entries(record)) {
     if (value === undefined) continue;
     const column = COLUMNS[key as keyof SystemRecord];
-    row[column] = key === 'deviceFacts' ? (value === null ? null : JSON.stringify(value)) : value;
+    // Device facts go into a text column as JSON; null stays null.
+    const serialised = key === 'deviceFacts' && value !== null;
+    row[column] = serialised ? JSON.stringify(value) : value;
   }
   return row as Partial<RawSystemRow>;
 }
