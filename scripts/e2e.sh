@@ -17,7 +17,7 @@ mkdir -p .data/e2e-sqlite
 log=.data/e2e-portal.log
 
 sim_port=${COMTREXX_SIMULATOR_PORT:-7008}
-setsid node packages/comtrexx-simulator/bin/comtrexx-simulator --port "$sim_port" >.data/e2e-simulator.log 2>&1 &
+setsid node packages/comtrexx-simulator/bin/comtrexx-simulator --port "$sim_port" --ccc-url http://127.0.0.1:7007/api/ccc >.data/e2e-simulator.log 2>&1 &
 sim_pid=$!
 setsid npx backstage-cli repo start --config "$root/app-config.yaml" --config "$root/e2e/app-config.e2e.yaml" >"$log" 2>&1 &
 portal_pid=$!

@@ -3,7 +3,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HealthService } from '../health/HealthService';
 import { RateLimiter } from '../pairing/RateLimiter';
-import { SystemsService, TokenExpiredError } from '../systems/SystemsService';
+import { SystemsService } from '../systems/SystemsService';
+import { cccErrorHandler } from './errors';
 
 /** Services the CCC router needs. */
 export interface CccRouterOptions {
@@ -93,17 +94,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
       });
       return;
     }
-    let systemId: string;
-    try {
-      systemId = await systems.pair(req.body);
-    } catch (error) {
-      if (error instanceof TokenExpiredError) {
-        // 410 Gone is not one of the statuses Backstage's error handler knows.
-        res.status(410).json({ error: { name: error.name, message: error.message } });
-        return;
-      }
-      throw error;
-    }
+    const systemId = await systems.pair(req.body);
     res.json({ paired: true });
     // Read the device state once the device has our answer (it waits for it before enabling the API user).
     setTimeout(() => {
@@ -113,5 +104,6 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
     }, 500).unref();
   });
 
+  router.use(cccErrorHandler);
   return router;
 }

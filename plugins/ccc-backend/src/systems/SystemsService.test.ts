@@ -230,4 +230,26 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
     expect((await service.get(a.system.id))).toMatchObject({ state: 'error', stateReason: 'device_error' });
     expect((await service.get(b.system.id)).state).toBe('paired_ok');
   });
+  it('gates management: only paired systems with maintenance and current firmware pass, saying why not', async () => {
+    const { system, token } = await register();
+    await expect(service.requireManageable(system.id)).rejects.toMatchObject({
+      status: 412,
+      details: { reason: 'not_paired' },
+      message: expect.stringContaining('pair it'),
+    });
+    await service.pair({ serialNumber: SERIAL, token: token.code, credentials });
+
+    devices.getStatus.mockResolvedValueOnce(okStatus({}, false));
+    await service.refresh(system.id);
+    await expect(service.requireManageable(system.id)).rejects.toMatchObject({ details: { reason: 'maintenance_inactive' } });
+
+    devices.getStatus.mockResolvedValueOnce(okStatus({ firmwareVersion: '2.4.3' }));
+    await service.refresh(system.id);
+    await expect(service.requireManageable(system.id)).rejects.toThrow(/older than 2.4.4/);
+
+    devices.getStatus.mockResolvedValueOnce(okStatus({ firmwareVersion: '2.4.10' }));
+    await service.refresh(system.id);
+    await expect(service.requireManageable(system.id)).resolves.toMatchObject({ id: system.id });
+  });
 });
+

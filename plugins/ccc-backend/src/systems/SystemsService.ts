@@ -8,6 +8,8 @@ import {
   PairingRequest,
   PairingToken,
   pairingRequestSchema,
+  SystemGate,
+  systemGate,
   RegisterSystemRequest,
   registerSystemRequestSchema,
   UpdateSystemRequest,
@@ -19,13 +21,34 @@ import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/Sys
 import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
 import { DeviceAccessRevokedError, DeviceUnreachableError } from '../device/errors';
 import { SecretBox } from '../secrets/SecretBox';
+import { CccHttpError } from '../service/errors';
 import { generatePairingToken, hashPairingToken, pairingTokenMatches } from './pairingToken';
 
 /** Thrown when a pairing token has expired: HTTP 410, so the device can tell the admin to renew it. */
-export class TokenExpiredError extends Error {
+export class TokenExpiredError extends CccHttpError {
   constructor() {
-    super('The confirmation code has expired (it is valid for 24 hours). Renew it in the CCC and enter the new one.');
-    this.name = 'TokenExpiredError';
+    super(
+      'TokenExpiredError',
+      'The confirmation code has expired (it is valid for 24 hours). Renew it in the CCC and enter the new one.',
+      410,
+    );
+  }
+}
+
+const GATE_MESSAGES: Record<NonNullable<SystemGate['reason']>, string> = {
+  not_paired: 'is not paired with the CCC; pair it with a confirmation code first',
+  maintenance_inactive: 'has no active COMtrexx Maintenance; activate maintenance for the system to manage it',
+  firmware_too_old: `runs firmware older than ${MIN_FIRMWARE_VERSION}; update it locally in the COMtrexx web interface`,
+};
+
+/**
+ * Thrown when a function needs a manageable system (HTTP 412): only system
+ * info and licences are available without active maintenance and current
+ * firmware. `reason` lets the UI explain what to do.
+ */
+export class SystemNotManageableError extends CccHttpError {
+  constructor(name: string, reason: NonNullable<SystemGate['reason']>) {
+    super('SystemNotManageableError', `${name} ${GATE_MESSAGES[reason]}`, 412, { reason });
   }
 }
 
@@ -78,6 +101,20 @@ export class SystemsService {
       throw new NotFoundError(`No COMtrexx with serial number ${serialNumber} is registered`);
     }
     return this.#toApi(record);
+  }
+
+  /**
+   * The one gate of every function beyond system info and licences: returns
+   * the system when it is paired, has active maintenance and current
+   * firmware, else throws {@link SystemNotManageableError}.
+   */
+  async requireManageable(id: string): Promise<CccSystem> {
+    const system = this.#toApi(await this.#require(id));
+    const gate = systemGate(system);
+    if (!gate.manageable) {
+      throw new SystemNotManageableError(system.name, gate.reason!);
+    }
+    return system;
   }
 
   /** Registers a system for `userRef` and issues its first token. */
