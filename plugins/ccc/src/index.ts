@@ -5,7 +5,10 @@
  * @packageDocumentation
  */
 
-export { cccPlugin, CccPage } from './plugin';
+export { cccPlugin, CccPage, EntityCccOverviewContent } from './plugin';
+export { isCccSystemEntity } from './isCccSystemEntity';
+export { CccSystemGate } from './components/CccSystemGate';
+export type { CccSystemGateProps } from './components/CccSystemGate';
 export { cccApiRef } from './api/CccApi';
 export type { CccApi } from './api/CccApi';
 export { CccClient } from './api/CccClient';

@@ -6,7 +6,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { cccApiRef } from './api/CccApi';
 import { CccClient } from './api/CccClient';
-import { CccPage, cccPlugin } from './plugin';
+import { isCccSystemEntity } from './isCccSystemEntity';
+import { CccPage, cccPlugin, EntityCccOverviewContent } from './plugin';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -27,6 +28,8 @@ describe('CCC plugin in a legacy app', () => {
           devices: { status: 'ok', latencyMs: 3, target: 'http://127.0.0.1:7008/health' },
         }),
       ),
+      // The page lists the systems too; none registered yet.
+      http.get('http://localhost:7007/api/ccc/systems', () => HttpResponse.json({ items: [] })),
     );
     const discoveryApi = mockApis.discovery({ baseUrl: 'http://localhost:7007' });
     const fetchApi = { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init) };
@@ -49,5 +52,19 @@ describe('CCC plugin in a legacy app', () => {
     expect(screen.getByRole('heading', { name: 'COMtrexx Control Center' })).toBeInTheDocument();
     expect(await screen.findByText('3 ms')).toBeInTheDocument();
     expect(screen.getAllByText('OK')).toHaveLength(3);
+    expect(await screen.findByText('No COMtrexx registered yet')).toBeInTheDocument();
+  });
+
+  it('provides the entity tab and its predicate', () => {
+    expect(EntityCccOverviewContent).toBeDefined();
+    const entity = (annotations?: Record<string, string>) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'pbx', annotations },
+      spec: {},
+    });
+    expect(isCccSystemEntity(entity({ 'auerswald.de/comtrexx-serial-number': 'A1B2C3D4E5' }))).toBe(true);
+    expect(isCccSystemEntity(entity())).toBe(false);
+    expect(isCccSystemEntity(entity({ 'backstage.io/techdocs-ref': 'dir:.' }))).toBe(false);
   });
 });

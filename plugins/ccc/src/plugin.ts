@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -28,5 +29,18 @@ export const CccPage = cccPlugin.provide(
     name: 'CccPage',
     component: () => import('./components/CccPage').then(m => m.LegacyCccPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The COMtrexx tab of an entity page for legacy apps:
+ * `<EntityLayout.Route path="/ccc" title="COMtrexx" if={isCccSystemEntity}><EntityCccOverviewContent /></EntityLayout.Route>`.
+ */
+export const EntityCccOverviewContent = cccPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCccOverviewContent',
+    component: {
+      lazy: () => import('./components/EntityCccOverviewContent').then(m => m.EntityCccOverviewContent),
+    },
   }),
 );

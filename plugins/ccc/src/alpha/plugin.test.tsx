@@ -1,10 +1,16 @@
-import { registerMswTestHooks, renderTestApp } from '@backstage/frontend-test-utils';
+import { createExtensionTester, registerMswTestHooks, renderTestApp } from '@backstage/frontend-test-utils';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { fakeCccApi, makeSystem } from '../__testUtils__/fakes';
+import { cccApiRef } from '../api/CccApi';
 import cccPlugin from './plugin';
 
-const server = setupServer();
+// The page lists the systems next to the backend status; none are registered in these tests.
+// An initial handler survives the reset after each test.
+const server = setupServer(http.get('*/api/ccc/systems', () => HttpResponse.json({ items: [] })));
 registerMswTestHooks(server);
 
 describe('CCC plugin in the new frontend system', () => {
@@ -33,6 +39,39 @@ describe('CCC plugin in the new frontend system', () => {
 
     renderTestApp({ features: [cccPlugin], initialRouteEntries: ['/ccc'] });
 
-    expect(await screen.findByText(/Make sure the @internal\/plugin-ccc-backend package is installed/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Make sure the @internal\/plugin-ccc-backend package is installed/),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('COMtrexx entity tab in the new frontend system', () => {
+  const annotated = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'berlin-hq', annotations: { 'auerswald.de/comtrexx-serial-number': 'A1B2C3D4E5' } },
+    spec: { type: 'pbx', owner: 'group:default/telephony' },
+  };
+
+  it('is offered for entities with the serial-number annotation only', () => {
+    const tab = cccPlugin.getExtension('entity-content:ccc/overview');
+    const tester = createExtensionTester(tab);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('COMtrexx');
+    const matches = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(matches?.(annotated)).toBe(true);
+    expect(matches?.({ ...annotated, metadata: { name: 'plain' } })).toBe(false);
+  });
+
+  it('renders the overview of the annotated COMtrexx', async () => {
+    const api = fakeCccApi();
+    api.getSystemBySerial.mockResolvedValue(makeSystem());
+
+    renderTestApp({
+      extensions: [createTestEntityPage({ entity: annotated }), cccPlugin.getExtension('entity-content:ccc/overview')],
+      apis: [[cccApiRef, api]],
+    });
+
+    expect(await screen.findByText('COMtrexx Advanced')).toBeInTheDocument();
+    expect(api.getSystemBySerial).toHaveBeenCalledWith('A1B2C3D4E5');
   });
 });

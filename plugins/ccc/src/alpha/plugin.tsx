@@ -6,6 +6,8 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ANNOTATION_COMTREXX_SERIAL_NUMBER } from '@internal/plugin-ccc-common';
 import PhoneIcon from '@material-ui/icons/Phone';
 import { cccApiRef } from '../api/CccApi';
 import { CccClient } from '../api/CccClient';
@@ -30,13 +32,24 @@ const cccPage = PageBlueprint.make({
   },
 });
 
+/** The COMtrexx tab on entity pages of annotated entities (`entity-content:ccc/overview`). */
+const cccEntityOverview = EntityContentBlueprint.make({
+  name: 'overview',
+  params: {
+    path: '/ccc',
+    title: 'COMtrexx',
+    // The filter predicate resolves dotted paths against keys that contain dots themselves.
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/EntityCccOverviewContent').then(m => <m.EntityCccOverviewContent />),
+  },
+});
+
 /** The CCC frontend plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'ccc',
   title: 'COMtrexx',
   icon: <PhoneIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [cccApi, cccPage],
+  extensions: [cccApi, cccPage, cccEntityOverview],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });
-

@@ -1,0 +1,2 @@
+export { CccSystemGate } from './CccSystemGate';
+export type { CccSystemGateProps } from './CccSystemGate';

@@ -1,0 +1,1 @@
+export { DeviceStateDisplay, useDeviceStateLabel } from './DeviceStateDisplay';

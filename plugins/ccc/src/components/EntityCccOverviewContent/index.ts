@@ -1,0 +1,1 @@
+export { EntityCccOverviewContent } from './EntityCccOverviewContent';

@@ -1,0 +1,3 @@
+export { PairingControls, canPairAgain } from './PairingControls';
+export { PairingTokenPanel } from './PairingTokenPanel';
+export { PairingTokenDialog } from './PairingTokenDialog';

@@ -1,0 +1,1 @@
+export { RegisterSystemDialog } from './RegisterSystemDialog';

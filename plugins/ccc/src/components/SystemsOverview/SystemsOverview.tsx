@@ -1,0 +1,247 @@
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { CccSystem } from '@internal/plugin-ccc-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import IconButton from '@material-ui/core/IconButton';
+import InputAdornment from '@material-ui/core/InputAdornment';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import DeleteIcon from '@material-ui/icons/Delete';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import SearchIcon from '@material-ui/icons/Search';
+import Alert from '@material-ui/lab/Alert';
+import { useMemo, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { cccApiRef } from '../../api/CccApi';
+import { cccTranslationRef } from '../../translation';
+import { errorMessage } from '../common/errors';
+import { useDateFormat } from '../common/useDateFormat';
+import { DeviceStateDisplay } from '../DeviceState';
+import { PairingControls } from '../Pairing';
+import { RegisterSystemDialog } from '../RegisterSystemDialog';
+import { DeleteSystemsDialog } from './DeleteSystemsDialog';
+import { filterSystems, SortKey, SortOrder, sortSystems } from './sortSystems';
+
+interface DeleteFailure {
+  system: CccSystem;
+  message: string;
+}
+
+/**
+ * The systems overview of the CCC page (manual: "Systeme > Übersicht"):
+ * name, serial number, first registration and device state of every system
+ * the user may see, with filter, sorting, pairing actions, registration and
+ * bulk delete.
+ */
+export function SystemsOverview() {
+  const api = useApi(cccApiRef);
+  const { t } = useTranslationRef(cccTranslationRef);
+  const format = useDateFormat();
+  const { value: systems, loading, error, retry } = useAsyncRetry(() => api.listSystems(), [api]);
+
+  const [filter, setFilter] = useState('');
+  const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 'asc' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [registerOpen, setRegisterOpen] = useState(false);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteFailures, setDeleteFailures] = useState<DeleteFailure[]>([]);
+
+  const rows = useMemo(() => sortSystems(filterSystems(systems ?? [], filter), order), [systems, filter, order]);
+  // Only what is shown can be deleted: a selection hidden by the filter must not be deleted unseen.
+  const selectedRows = rows.filter(row => selected.has(row.id));
+
+  const sortBy = (key: SortKey) =>
+    setOrder(prev => ({ key, direction: prev.key === key && prev.direction === 'asc' ? 'desc' : 'asc' }));
+
+  const toggle = (id: string) =>
+    setSelected(prev => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const toggleAll = () =>
+    setSelected(selectedRows.length === rows.length ? new Set() : new Set(rows.map(row => row.id)));
+
+  const deleteSelected = async () => {
+    setDeleting(true);
+    // One call per system; the backend decides per system (only its owner may delete it).
+    const results = await Promise.allSettled(selectedRows.map(system => api.deleteSystem(system.id)));
+    const failures = results.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ system: selectedRows[i], message: errorMessage(result.reason) }] : [],
+    );
+    setDeleteFailures(failures);
+    // Keep the failed ones selected so they can be retried or inspected.
+    setSelected(new Set(failures.map(f => f.system.id)));
+    setDeleting(false);
+    setConfirmOpen(false);
+    retry();
+  };
+
+  const registerButton = (
+    <Button color="primary" variant="contained" startIcon={<AddIcon />} onClick={() => setRegisterOpen(true)}>
+      {t('register.button')}
+    </Button>
+  );
+
+  const column = (key: SortKey, label: string) => (
+    <TableCell sortDirection={order.key === key ? order.direction : false}>
+      <TableSortLabel
+        active={order.key === key}
+        direction={order.key === key ? order.direction : 'asc'}
+        onClick={() => sortBy(key)}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+
+  let body;
+  if (loading && !systems) {
+    body = <Progress />;
+  } else if (error) {
+    body = <Alert severity="error">{t('systems.loadError', { message: errorMessage(error) })}</Alert>;
+  } else if (!systems || systems.length === 0) {
+    body = (
+      <EmptyState
+        missing="data"
+        title={t('systems.emptyTitle')}
+        description={t('systems.emptyDescription')}
+        action={registerButton}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
+          <TextField
+            value={filter}
+            onChange={e => setFilter(e.target.value)}
+            placeholder={t('systems.filter')}
+            inputProps={{ 'aria-label': t('systems.filter') }}
+            size="small"
+            variant="outlined"
+            InputProps={{
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            }}
+          />
+          <Box flexGrow={1} />
+          {selectedRows.length > 0 && (
+            <>
+              <Typography variant="body2" style={{ marginRight: 8 }}>
+                {t('systems.selected', { count: selectedRows.length })}
+              </Typography>
+              <Button
+                color="secondary"
+                variant="outlined"
+                startIcon={<DeleteIcon />}
+                onClick={() => setConfirmOpen(true)}
+              >
+                {t('systems.delete')}
+              </Button>
+            </>
+          )}
+        </Box>
+        {deleteFailures.length > 0 && (
+          <Alert severity="error" onClose={() => setDeleteFailures([])}>
+            {t('deleteDialog.failed', { count: deleteFailures.length })}
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {deleteFailures.map(({ system, message }) => (
+                <li key={system.id}>{t('systems.actionFailed', { name: system.name, message })}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        <Table size="small" aria-label={t('systems.title')}>
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">
+                <Checkbox
+                  checked={rows.length > 0 && selectedRows.length === rows.length}
+                  indeterminate={selectedRows.length > 0 && selectedRows.length < rows.length}
+                  disabled={rows.length === 0}
+                  onChange={toggleAll}
+                  inputProps={{ 'aria-label': t('systems.selectAll') }}
+                />
+              </TableCell>
+              {column('name', t('systems.columns.name'))}
+              {column('serialNumber', t('systems.columns.serialNumber'))}
+              {column('firstRegisteredAt', t('systems.columns.firstRegistration'))}
+              {column('state', t('systems.columns.deviceState'))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(system => (
+              <TableRow key={system.id} hover selected={selected.has(system.id)}>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={selected.has(system.id)}
+                    onChange={() => toggle(system.id)}
+                    inputProps={{ 'aria-label': t('systems.select', { name: system.name }) }}
+                  />
+                </TableCell>
+                {/* MUI v4 gives a body cell with `component` the role "cell"; this one heads its row. */}
+                <TableCell component="th" scope="row" role="rowheader">
+                  {system.name}
+                </TableCell>
+                <TableCell style={{ fontFamily: 'monospace' }}>{system.serialNumber}</TableCell>
+                <TableCell>{format.date(system.firstRegisteredAt) ?? t('common.none')}</TableCell>
+                <TableCell>
+                  <DeviceStateDisplay system={system} />
+                  <PairingControls system={system} onChanged={retry} />
+                </TableCell>
+              </TableRow>
+            ))}
+            {rows.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={5}>
+                  <Typography variant="body2" color="textSecondary">
+                    {t('systems.noMatch', { filter })}
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </>
+    );
+  }
+
+  return (
+    <InfoCard
+      title={t('systems.title')}
+      action={
+        <Box display="flex" alignItems="center">
+          <IconButton aria-label={t('common.refresh')} title={t('common.refresh')} onClick={retry} disabled={loading}>
+            <RefreshIcon />
+          </IconButton>
+          {systems && systems.length > 0 && registerButton}
+        </Box>
+      }
+    >
+      {body}
+      <RegisterSystemDialog open={registerOpen} onClose={() => setRegisterOpen(false)} onRegistered={retry} />
+      <DeleteSystemsDialog
+        systems={selectedRows}
+        open={confirmOpen}
+        deleting={deleting}
+        onCancel={() => setConfirmOpen(false)}
+        onConfirm={deleteSelected}
+      />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { SystemsOverview } from './SystemsOverview';
