@@ -33,7 +33,7 @@ describe('CCC page in the portal', () => {
     await page.getByRole('link', { name: 'COMtrexx' }).click();
 
     await page.waitForURL(/\/ccc$/);
-    await page.getByText('No COMtrexx registered yet').waitFor();
+    await page.getByRole('button', { name: 'Register COMtrexx' }).first().waitFor();
 
     // The backend answers through the app's authenticated fetch, and its
     // database and the simulator are reachable.
@@ -49,7 +49,7 @@ describe('CCC page in the portal', () => {
     await signInAsGuest(page);
     await page.getByRole('link', { name: 'COMtrexx' }).click();
 
-    await page.getByText('Noch keine COMtrexx registriert').waitFor();
+    await page.getByRole('button', { name: 'COMtrexx registrieren' }).first().waitFor();
     await page.getByRole('table', { name: 'Status des Backends' }).locator('tr', { hasText: 'Datenbank' }).waitFor();
   });
 });

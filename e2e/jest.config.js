@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/**/*.e2e.test.ts'],
   testTimeout: 120_000,
+  // The suites share one running portal: one at a time.
+  maxWorkers: 1,
   transform: {
     '\\.ts$': [
       require.resolve('@backstage/cli/config/jestSwcTransform'),

@@ -9,10 +9,10 @@ import { SystemsOverview } from '../SystemsOverview';
 export function CccPageContent() {
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={9}>
+      <Grid item xs={12}>
         <SystemsOverview />
       </Grid>
-      <Grid item xs={12} lg={3}>
+      <Grid item xs={12} md={6} lg={4}>
         <BackendStatus />
       </Grid>
     </Grid>
