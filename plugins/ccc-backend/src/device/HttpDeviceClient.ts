@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { DeviceAccessRevokedError, DeviceRequestError, DeviceUnreachableError } from './errors';
 import {
   DeviceCccAccess,
@@ -17,6 +18,12 @@ export interface HttpDeviceClientOptions {
 }
 
 const SESSION_COOKIE = 'ctx_sessionid';
+
+// COMtrexx devices usually present a self-signed certificate. For systems
+// where an admin allowed that, requests go through an agent that skips
+// certificate verification; undici is pinned to the major version Node 20's
+// fetch bundles, so the agent fits its `dispatcher` option.
+const selfSignedTlsAgent = new Agent({ connect: { rejectUnauthorized: false } });
 
 /**
  * Talks to the COMtrexx REST API: Basic login on `POST /api/v1/login` gives a
@@ -105,7 +112,8 @@ export class HttpDeviceClient implements DeviceClient {
   async #send(target: DeviceTarget, path: string, init: RequestInit): Promise<Response> {
     const url = `${target.baseUrl.replace(/\/+$/, '')}${path}`;
     try {
-      return await this.#fetch(url, { ...init, signal: AbortSignal.timeout(this.#timeoutMs) });
+      const tls = target.allowSelfSignedTls ? { dispatcher: selfSignedTlsAgent } : {};
+      return await this.#fetch(url, { ...init, ...tls, signal: AbortSignal.timeout(this.#timeoutMs) } as RequestInit);
     } catch (error) {
       const e = error as Error & { cause?: Error };
       const detail = e.name === 'TimeoutError' ? `no answer within ${this.#timeoutMs} ms` : (e.cause?.message ?? e.message);
