@@ -26,12 +26,14 @@ export const cccMessages = {
       serialNumber: 'Serial number',
       firstRegistration: 'First registration',
       deviceState: 'Device state',
+      actions: 'Actions',
     },
     select: 'Select {{name}}',
     selectAll: 'Select all shown systems',
     selected_one: '{{count}} system selected',
     selected_other: '{{count}} systems selected',
     delete: 'Delete',
+    edit: 'Edit {{name}}',
     actionFailed: '{{name}}: {{message}}',
   },
   deleteDialog: {
@@ -109,6 +111,24 @@ export const cccMessages = {
     success: '{{name}} ({{serialNumber}}) is registered. Confirm the access on the device with this confirmation code.',
     done: 'Done',
   },
+  edit: {
+    title: 'Edit {{name}}',
+    name: 'Name',
+    nameHelp: 'Freely chosen; identifies the system in the CCC',
+    url: 'Device address (optional)',
+    urlHelp:
+      "Direct URL of the COMtrexx, such as https://192.0.2.10. Leave empty to use the portal's configured gateway address for this serial number.",
+    allowSelfSignedTls: 'Accept a self-signed TLS certificate',
+    allowSelfSignedTlsHelp:
+      'COMtrexx devices usually have a self-signed certificate. Applies to the direct address and to the gateway.',
+    errors: {
+      urlInvalid: 'The device address must be a full URL such as https://192.0.2.10',
+      urlScheme: 'The device address must start with http:// or https://',
+    },
+    submit: 'Save',
+    submitting: 'Saving…',
+    failed: 'The changes could not be saved: {{message}}',
+  },
   gate: {
     title: 'CCC functions are not available for this COMtrexx',
     scope:
@@ -138,7 +158,12 @@ export const cccMessages = {
       maintenance: 'Maintenance',
       firstRegistration: 'First registration',
       lastSeen: 'Last seen',
+      deviceAddress: 'Device address',
     },
+    deviceAddressGateway: 'Gateway (configured)',
+    selfSignedAccepted: 'self-signed certificate accepted',
+    edit: 'Edit',
+    editHint: 'Rename the system or change how the portal reaches the device',
     maintenanceActive: 'Active',
     maintenanceActiveUntil: 'Active until {{date}}',
     maintenanceInactive: 'Inactive',

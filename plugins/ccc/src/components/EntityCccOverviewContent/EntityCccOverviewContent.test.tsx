@@ -47,6 +47,8 @@ describe('EntityCccOverviewContent', () => {
     expect(detail('Maintenance')).toHaveTextContent(`Active until ${formatDate('2027-06-30T00:00:00Z')}`);
     expect(detail('First registration')).toHaveTextContent(formatDate('2026-03-01T10:00:00Z'));
     expect(detail('Last seen')).toHaveTextContent(formatDateTime('2026-11-27T06:00:00Z'));
+    expect(detail('Device address')).toHaveTextContent('Gateway (configured)');
+    expect(detail('Device address')).toHaveTextContent('self-signed certificate accepted');
     expect(screen.getByText('All CCC functions are available for this COMtrexx.')).toBeInTheDocument();
     expect(screen.queryByTestId('ccc-system-gate')).not.toBeInTheDocument();
 
@@ -114,5 +116,46 @@ describe('EntityCccOverviewContent', () => {
 
     expect(await screen.findByText('The device could not be read: The device did not answer')).toBeInTheDocument();
     expect(detail('Model')).toHaveTextContent('COMtrexx Advanced');
+  });
+
+  it('shows a direct device address without the certificate note when self-signed TLS is off', async () => {
+    const api = fakeCccApi();
+    api.getSystemBySerial.mockResolvedValue(
+      makeSystem({ deviceAddress: { url: 'https://192.0.2.10', allowSelfSignedTls: false } }),
+    );
+    renderTab(api);
+
+    await screen.findByText('Paired');
+    expect(detail('Device address')).toHaveTextContent(/^https:\/\/192\.0\.2\.10$/);
+  });
+
+  it('edits the system from the card header and then shows the new values', async () => {
+    const user = userEvent.setup();
+    const system = makeSystem();
+    const updated = makeSystem({
+      name: 'Berlin Headquarters',
+      deviceAddress: { url: 'https://192.0.2.10', allowSelfSignedTls: true },
+    });
+    const api = fakeCccApi();
+    api.getSystemBySerial.mockResolvedValueOnce(system).mockResolvedValue(updated);
+    api.updateSystem.mockResolvedValue(updated);
+    renderTab(api);
+
+    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Berlin HQ' });
+    const name = within(dialog).getByRole('textbox', { name: /Name/ });
+    await user.clear(name);
+    await user.type(name, 'Berlin Headquarters');
+    await user.type(within(dialog).getByRole('textbox', { name: /Device address/ }), 'https://192.0.2.10');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(api.updateSystem).toHaveBeenCalledWith('sys-1', {
+      name: 'Berlin Headquarters',
+      deviceAddress: { url: 'https://192.0.2.10', allowSelfSignedTls: true },
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(detail('Name')).toHaveTextContent('Berlin Headquarters'));
+    expect(detail('Device address')).toHaveTextContent('https://192.0.2.10');
+    expect(api.getSystemBySerial).toHaveBeenCalledTimes(2);
   });
 });

@@ -10,6 +10,8 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import EditIcon from '@material-ui/icons/Edit';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
@@ -22,6 +24,7 @@ import { CccSystemGate } from '../CccSystemGate';
 import { errorMessage, hasStatus } from '../common/errors';
 import { useDateFormat } from '../common/useDateFormat';
 import { DeviceStateDisplay } from '../DeviceState';
+import { EditSystemDialog } from '../EditSystemDialog';
 import { PairingControls } from '../Pairing';
 
 function MaintenanceText({ system }: { system: CccSystem }) {
@@ -34,6 +37,21 @@ function MaintenanceText({ system }: { system: CccSystem }) {
     return <>{date ? t('overview.maintenanceActiveUntil', { date }) : t('overview.maintenanceActive')}</>;
   }
   return <>{date ? t('overview.maintenanceEnded', { date }) : t('overview.maintenanceInactive')}</>;
+}
+
+function DeviceAddressText({ system }: { system: CccSystem }) {
+  const { t } = useTranslationRef(cccTranslationRef);
+  const { url, allowSelfSignedTls } = system.deviceAddress;
+  return (
+    <>
+      {url ? <span style={{ fontFamily: 'monospace' }}>{url}</span> : t('overview.deviceAddressGateway')}
+      {allowSelfSignedTls && (
+        <Typography variant="body2" color="textSecondary" component="span" style={{ display: 'block' }}>
+          {t('overview.selfSignedAccepted')}
+        </Typography>
+      )}
+    </>
+  );
 }
 
 function SystemDetails({ system, onChanged }: { system: CccSystem; onChanged: () => void }) {
@@ -53,6 +71,7 @@ function SystemDetails({ system, onChanged }: { system: CccSystem; onChanged: ()
     [t('overview.fields.firmware'), system.device?.firmwareVersion ?? none],
     [t('overview.fields.serialNumber'), <span style={{ fontFamily: 'monospace' }}>{system.serialNumber}</span>],
     [t('overview.fields.maintenance'), <MaintenanceText system={system} />],
+    [t('overview.fields.deviceAddress'), <DeviceAddressText system={system} />],
     [t('overview.fields.firstRegistration'), format.date(system.firstRegisteredAt) ?? none],
     [t('overview.fields.lastSeen'), format.dateTime(system.lastSeenAt) ?? none],
   ];
@@ -85,6 +104,7 @@ export function EntityCccOverviewContent() {
   const serialNumber = entity.metadata.annotations?.[ANNOTATION_COMTREXX_SERIAL_NUMBER];
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | null>(null);
+  const [editOpen, setEditOpen] = useState(false);
 
   const {
     value: system,
@@ -150,6 +170,9 @@ export function EntityCccOverviewContent() {
               >
                 {refreshing ? t('overview.refreshing') : t('common.refresh')}
               </Button>
+              <Button onClick={() => setEditOpen(true)} title={t('overview.editHint')} startIcon={<EditIcon />}>
+                {t('overview.edit')}
+              </Button>
             </Box>
           }
         >
@@ -159,6 +182,8 @@ export function EntityCccOverviewContent() {
             </Alert>
           )}
           <SystemDetails system={system} onChanged={retry} />
+          {/* Saving reloads the system, so the card shows what the backend stored. */}
+          <EditSystemDialog system={system} open={editOpen} onClose={() => setEditOpen(false)} onSaved={retry} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>

@@ -18,6 +18,7 @@ import { FormEvent, useState } from 'react';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
+import { useFormFields } from '../common/useFormFields';
 import { PairingTokenPanel } from '../Pairing';
 
 type Field = 'name' | 'serialNumber' | 'catalogOwnerRef';
@@ -51,8 +52,7 @@ export function RegisterSystemDialog({
 }) {
   const api = useApi(cccApiRef);
   const { t } = useTranslationRef(cccTranslationRef);
-  const [form, setForm] = useState(EMPTY_FORM);
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const { form, setForm, setTouched, touchAll, fieldProps: bind } = useFormFields<Field, Record<Field, string>>(EMPTY_FORM);
   const [submitting, setSubmitting] = useState(false);
   const [backendError, setBackendError] = useState<string | null>(null);
   const [result, setResult] = useState<RegisterSystemResponse | null>(null);
@@ -92,15 +92,9 @@ export function RegisterSystemDialog({
     onClose();
   };
 
-  const change = (field: Field) => (event: { target: { value: string } }) => {
-    setForm(prev => ({ ...prev, [field]: event.target.value }));
-    setBackendError(null);
-  };
-  const blur = (field: Field) => () => setTouched(prev => ({ ...prev, [field]: true }));
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setTouched({ name: true, serialNumber: true, catalogOwnerRef: true });
+    touchAll(['name', 'serialNumber', 'catalogOwnerRef']);
     if (!request) return;
     setSubmitting(true);
     setBackendError(null);
@@ -116,17 +110,8 @@ export function RegisterSystemDialog({
     }
   };
 
-  const fieldProps = (field: Field, help: string) => ({
-    value: form[field],
-    onChange: change(field),
-    onBlur: blur(field),
-    error: !!(touched[field] && errors[field]),
-    helperText: (touched[field] && errors[field]) || help,
-    fullWidth: true,
-    margin: 'normal' as const,
-    variant: 'outlined' as const,
-    disabled: submitting,
-  });
+  const fieldProps = (field: Field, help: string) =>
+    bind(field, { help, error: errors[field], disabled: submitting, onEdit: () => setBackendError(null) });
 
   return (
     <Dialog open={open} onClose={close} aria-labelledby="ccc-register-dialog-title" maxWidth="sm" fullWidth>

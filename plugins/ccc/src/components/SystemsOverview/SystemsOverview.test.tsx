@@ -142,6 +142,30 @@ describe('SystemsOverview', () => {
     expect(await screen.findByText('Hamburg Office: You may not change this system')).toBeInTheDocument();
   });
 
+  it('edits a system from its row and reloads the table afterwards', async () => {
+    const user = userEvent.setup();
+    const api = renderOverview();
+    api.updateSystem.mockImplementation(async (id, request) =>
+      makeSystem({ ...fleet.find(system => system.id === id), name: request.name }),
+    );
+    await screen.findByRole('rowheader', { name: 'Berlin HQ' });
+
+    await user.click(within(rowOf('Munich Branch')).getByRole('button', { name: 'Edit Munich Branch' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Munich Branch' });
+    expect(within(dialog).getByRole('textbox', { name: /Name/ })).toHaveValue('Munich Branch');
+    await user.type(within(dialog).getByRole('textbox', { name: /Name/ }), ' West');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(api.updateSystem).toHaveBeenCalledWith('restricted', { name: 'Munich Branch West' });
+    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    // The dialog opens with the values of the row it was opened from, not the last one edited.
+    await user.click(within(rowOf('Hamburg Office')).getByRole('button', { name: 'Edit Hamburg Office' }));
+    const second = await screen.findByRole('dialog', { name: 'Edit Hamburg Office' });
+    expect(within(second).getByRole('textbox', { name: /Name/ })).toHaveValue('Hamburg Office');
+  });
+
   it('filters by name and serial number', async () => {
     const user = userEvent.setup();
     renderOverview();

@@ -17,6 +17,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
@@ -27,6 +28,7 @@ import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
 import { useDateFormat } from '../common/useDateFormat';
 import { DeviceStateDisplay } from '../DeviceState';
+import { EditSystemDialog } from '../EditSystemDialog';
 import { PairingControls } from '../Pairing';
 import { RegisterSystemDialog } from '../RegisterSystemDialog';
 import { DeleteSystemsDialog } from './DeleteSystemsDialog';
@@ -40,8 +42,8 @@ interface DeleteFailure {
 /**
  * The systems overview of the CCC page (manual: "Systeme > Übersicht"):
  * name, serial number, first registration and device state of every system
- * the user may see, with filter, sorting, pairing actions, registration and
- * bulk delete.
+ * the user may see, with filter, sorting, pairing actions, registration,
+ * editing and bulk delete.
  */
 export function SystemsOverview() {
   const api = useApi(cccApiRef);
@@ -56,6 +58,9 @@ export function SystemsOverview() {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteFailures, setDeleteFailures] = useState<DeleteFailure[]>([]);
+  // The system stays set after closing so the dialog keeps its content while it fades out.
+  const [editing, setEditing] = useState<CccSystem | null>(null);
+  const [editOpen, setEditOpen] = useState(false);
 
   const rows = useMemo(() => sortSystems(filterSystems(systems ?? [], filter), order), [systems, filter, order]);
   // Only what is shown can be deleted: a selection hidden by the filter must not be deleted unseen.
@@ -86,6 +91,11 @@ export function SystemsOverview() {
     setDeleting(false);
     setConfirmOpen(false);
     retry();
+  };
+
+  const edit = (system: CccSystem) => {
+    setEditing(system);
+    setEditOpen(true);
   };
 
   const registerButton = (
@@ -182,6 +192,7 @@ export function SystemsOverview() {
               {column('serialNumber', t('systems.columns.serialNumber'))}
               {column('firstRegisteredAt', t('systems.columns.firstRegistration'))}
               {column('state', t('systems.columns.deviceState'))}
+              <TableCell padding="checkbox" aria-label={t('systems.columns.actions')} />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -204,11 +215,21 @@ export function SystemsOverview() {
                   <DeviceStateDisplay system={system} />
                   <PairingControls system={system} onChanged={retry} />
                 </TableCell>
+                <TableCell padding="checkbox">
+                  <IconButton
+                    size="small"
+                    aria-label={t('systems.edit', { name: system.name })}
+                    title={t('systems.edit', { name: system.name })}
+                    onClick={() => edit(system)}
+                  >
+                    <EditIcon fontSize="small" />
+                  </IconButton>
+                </TableCell>
               </TableRow>
             ))}
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5}>
+                <TableCell colSpan={6}>
                   <Typography variant="body2" color="textSecondary">
                     {t('systems.noMatch', { filter })}
                   </Typography>
@@ -234,6 +255,9 @@ export function SystemsOverview() {
       }
     >
       {body}
+      {editing && (
+        <EditSystemDialog system={editing} open={editOpen} onClose={() => setEditOpen(false)} onSaved={retry} />
+      )}
       <RegisterSystemDialog open={registerOpen} onClose={() => setRegisterOpen(false)} onRegistered={retry} />
       <DeleteSystemsDialog
         systems={selectedRows}

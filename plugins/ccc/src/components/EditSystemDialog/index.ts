@@ -1,0 +1,1 @@
+export { EditSystemDialog } from './EditSystemDialog';
