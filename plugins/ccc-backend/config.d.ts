@@ -27,6 +27,11 @@ export interface Config {
       healthCheckUrl?: string;
       /** Limit for each HTTP request to a device, in milliseconds; default 10000. */
       timeoutMs?: number;
+      /**
+       * PEM of a CA that signed the devices' or the gateway's certificates,
+       * trusted in addition to the system CAs (public, not secret).
+       */
+      caCertificate?: string;
     };
 
     /** Schedules of the CCC's periodic tasks. */

@@ -51,7 +51,10 @@ export const cccPlugin = createBackendPlugin({
           store,
           secrets,
           logger,
-          devices: new HttpDeviceClient({ timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs') }),
+          devices: new HttpDeviceClient({
+            timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs'),
+            caCertificate: config.getOptionalString('ccc.devices.caCertificate'),
+          }),
           deviceUrlTemplate: config.getOptionalString('ccc.devices.urlTemplate'),
         });
         const health = new HealthService({

@@ -18,6 +18,8 @@ export const STATE_REASONS = [
   'not_paired',
   'access_revoked',
   'unreachable',
+  'rebooting',
+  'locked_out',
   'device_error',
   'maintenance_inactive',
   'firmware_too_old',

@@ -57,6 +57,8 @@ export const cccMessages = {
       notPaired: 'Not paired with the CCC',
       accessRevoked: 'Access revoked on the device',
       unreachable: 'Device unreachable (proxy server or network)',
+      rebooting: 'Restarting (e.g. after a restore or firmware update); the state follows once it is back',
+      lockedOut: 'The device blocked the CCC login after failed attempts; it retries automatically',
       deviceError: 'The device reported an error',
       deviceErrorWithMessage: 'The device reported an error: {{message}}',
       maintenanceInactive: 'Maintenance must be activated',

@@ -2,7 +2,15 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DeviceTarget } from './DeviceClient';
-import { DeviceAccessRevokedError, DeviceRequestError, DeviceUnreachableError } from './errors';
+import {
+  DeviceAccessRevokedError,
+  DeviceFirmwareUnsupportedError,
+  DeviceLockedOutError,
+  DeviceMaintenanceRequiredError,
+  DeviceRebootingError,
+  DeviceRequestError,
+  DeviceUnreachableError,
+} from './errors';
 import { HttpDeviceClient } from './HttpDeviceClient';
 
 const server = setupServer();
@@ -77,16 +85,82 @@ describe('HttpDeviceClient', () => {
 
   it('reports an unreachable device with the reason', async () => {
     server.use(http.get(`${BASE}/api/v1/system/info`, () => HttpResponse.error()));
-    await expect(new HttpDeviceClient().getStatus(target)).rejects.toThrow(DeviceUnreachableError);
+    await expect(new HttpDeviceClient({ sleep: async () => {} }).getStatus(target)).rejects.toThrow(DeviceUnreachableError);
   });
 
-  it('treats a gateway 503 (device rebooting) as unreachable, not as an error of the device', async () => {
+  it('reports a rebooting device (503 with a long Retry-After) with the wait', async () => {
     server.use(
       http.get(`${BASE}/api/v1/system/info`, () =>
-        HttpResponse.json({ error: { message: 'Rebooting' } }, { status: 503 }),
+        HttpResponse.json({ error: { code: 'REBOOTING' } }, { status: 503, headers: { 'Retry-After': '120' } }),
       ),
     );
-    await expect(new HttpDeviceClient().getStatus(target)).rejects.toThrow(DeviceUnreachableError);
+    const error = await new HttpDeviceClient({ sleep: async () => {} }).getStatus(target).catch(e => e);
+    expect(error).toBeInstanceOf(DeviceRebootingError);
+    expect(error.retryAfterSeconds).toBe(120);
+  });
+
+  it('waits out a short Retry-After and then succeeds', async () => {
+    device();
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () =>
+        ++calls === 1
+          ? new HttpResponse(null, { status: 503, headers: { 'Retry-After': '2' } })
+          : HttpResponse.json(info),
+      ),
+    );
+    const waits: number[] = [];
+    const client = new HttpDeviceClient({ sleep: async ms => void waits.push(ms) });
+    await expect(client.getStatus(target)).resolves.toMatchObject({ info });
+    expect(waits).toEqual([2000]);
+  });
+
+  it('retries reads after network errors and 502 with backoff, then gives up', async () => {
+    device();
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () => {
+        calls++;
+        if (calls === 1) return HttpResponse.error();
+        if (calls === 2) return new HttpResponse(null, { status: 502 });
+        return HttpResponse.json(info);
+      }),
+    );
+    const waits: number[] = [];
+    await expect(
+      new HttpDeviceClient({ retryDelayMs: 100, sleep: async ms => void waits.push(ms) }).getStatus(target),
+    ).resolves.toMatchObject({ info });
+    expect(waits).toHaveLength(2);
+    expect(waits[1]).toBeGreaterThan(waits[0]);
+
+    server.use(http.get(`${BASE}/api/v1/system/info`, () => HttpResponse.error()));
+    calls = 0;
+    await expect(new HttpDeviceClient({ retries: 2, sleep: async () => {} }).getStatus(target)).rejects.toThrow(
+      DeviceUnreachableError,
+    );
+  });
+
+  it('maps a login lockout (423) and the 412 refusals to their own errors', async () => {
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () => HttpResponse.json(info)),
+      http.post(`${BASE}/api/v1/login`, () => HttpResponse.json({ blocked: 60 }, { status: 423 })),
+    );
+    const locked = await new HttpDeviceClient().getStatus(target).catch(e => e);
+    expect(locked).toBeInstanceOf(DeviceLockedOutError);
+    expect(locked.message).toMatch(/60 seconds/);
+
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () =>
+        HttpResponse.json({ error: { code: 'MAINTENANCE_REQUIRED', message: 'Maintenance expired' } }, { status: 412 }),
+      ),
+    );
+    await expect(new HttpDeviceClient().getStatus(target)).rejects.toThrow(DeviceMaintenanceRequiredError);
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () =>
+        HttpResponse.json({ error: { code: 'FIRMWARE_UNSUPPORTED' } }, { status: 412 }),
+      ),
+    );
+    await expect(new HttpDeviceClient().getStatus(target)).rejects.toThrow(DeviceFirmwareUnsupportedError);
   });
 
   it('gives up on a slow device after the timeout', async () => {
@@ -96,7 +170,9 @@ describe('HttpDeviceClient', () => {
         return HttpResponse.json(info);
       }),
     );
-    await expect(new HttpDeviceClient({ timeoutMs: 50 }).getStatus(target)).rejects.toThrow(/no answer within 50 ms/);
+    await expect(new HttpDeviceClient({ timeoutMs: 50, retries: 0 }).getStatus(target)).rejects.toThrow(
+      /no answer within 50 ms/,
+    );
   });
 
   it('reports garbage as a device error', async () => {

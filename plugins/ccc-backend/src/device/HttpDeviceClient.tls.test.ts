@@ -19,6 +19,7 @@ describe('HttpDeviceClient over HTTPS with a self-signed certificate', () => {
   beforeAll(async () => {
     execFileSync('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
     ], { stdio: 'ignore' });
     server = https.createServer(
@@ -45,6 +46,11 @@ describe('HttpDeviceClient over HTTPS with a self-signed certificate', () => {
   it('refuses the certificate unless the system allows self-signed ones', async () => {
     await expect(new HttpDeviceClient().getStatus(target(false))).rejects.toThrow(DeviceUnreachableError);
     await expect(new HttpDeviceClient().getStatus(target(false))).rejects.toThrow(/certificate/);
+  });
+
+  it('trusts a configured CA certificate without allowing any self-signed one', async () => {
+    const client = new HttpDeviceClient({ caCertificate: readFileSync(join(dir, 'cert.pem'), 'utf8') });
+    await expect(client.getStatus(target(false))).resolves.toMatchObject({ access: { state: 'confirmed' } });
   });
 
   it('talks to the device when self-signed certificates are allowed for it', async () => {

@@ -1,5 +1,13 @@
 import { Agent } from 'undici';
-import { DeviceAccessRevokedError, DeviceRequestError, DeviceUnreachableError } from './errors';
+import {
+  DeviceAccessRevokedError,
+  DeviceFirmwareUnsupportedError,
+  DeviceLockedOutError,
+  DeviceMaintenanceRequiredError,
+  DeviceRebootingError,
+  DeviceRequestError,
+  DeviceUnreachableError,
+} from './errors';
 import {
   DeviceCccAccess,
   DeviceClient,
@@ -13,33 +21,53 @@ import {
 export interface HttpDeviceClientOptions {
   /** Limit for each HTTP request to a device. */
   timeoutMs?: number;
+  /** How often an idempotent request is tried again after a network error, 502/504 or a short 503; default 2. */
+  retries?: number;
+  /** First backoff delay; doubles with each retry. */
+  retryDelayMs?: number;
+  /** Longest Retry-After the client waits for by itself; longer ones end as {@link DeviceRebootingError}. */
+  maxRetryAfterMs?: number;
+  /** PEM of a CA that signed the devices' (or gateway's) certificates, trusted besides the system CAs. */
+  caCertificate?: string;
   /** Injectable for tests; defaults to the global fetch. */
   fetchFn?: typeof fetch;
+  /** Injectable for tests; defaults to setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const SESSION_COOKIE = 'ctx_sessionid';
-
-// COMtrexx devices usually present a self-signed certificate. For systems
-// where an admin allowed that, requests go through an agent that skips
-// certificate verification; undici is pinned to the major version Node 20's
-// fetch bundles, so the agent fits its `dispatcher` option.
-const selfSignedTlsAgent = new Agent({ connect: { rejectUnauthorized: false } });
 
 /**
  * Talks to the COMtrexx REST API: Basic login on `POST /api/v1/login` gives a
  * `ctx_sessionid` cookie (valid about 24 h) that later requests carry; a 401
  * means the session ended, so the client logs in again once. A login refused
  * with 401 means the device no longer knows the CCC's API user: access was
- * revoked on the device.
+ * revoked on the device. GET requests are retried with backoff on network
+ * errors, 502/504 and a 503 whose Retry-After is short; nothing else is
+ * retried, so no change is ever applied twice.
  */
 export class HttpDeviceClient implements DeviceClient {
   readonly #timeoutMs: number;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
+  readonly #maxRetryAfterMs: number;
   readonly #fetch: typeof fetch;
+  readonly #sleep: (ms: number) => Promise<void>;
   readonly #sessions = new Map<string, string>();
+  // Undici is pinned to the major version Node 20's fetch bundles, so these agents fit its `dispatcher` option.
+  readonly #caAgent?: Agent;
+  readonly #selfSignedAgent = new Agent({ connect: { rejectUnauthorized: false } });
 
   constructor(options: HttpDeviceClientOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#retries = options.retries ?? 2;
+    this.#retryDelayMs = options.retryDelayMs ?? 250;
+    this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
     this.#fetch = options.fetchFn ?? ((input, init) => fetch(input, init));
+    this.#sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    if (options.caCertificate) {
+      this.#caAgent = new Agent({ connect: { ca: options.caCertificate } });
+    }
   }
 
   async getStatus(target: DeviceTarget): Promise<DeviceStatus> {
@@ -60,12 +88,12 @@ export class HttpDeviceClient implements DeviceClient {
   }
 
   async #json<T>(target: DeviceTarget, path: string, authenticated: boolean): Promise<T> {
-    let res = await this.#request(target, path, authenticated);
+    let res = await this.#get(target, path, authenticated);
     if (authenticated && res.status === 401) {
       // Session expired (24 h) or the device rebooted: log in again, once.
       this.#sessions.delete(sessionKey(target));
       await discard(res);
-      res = await this.#request(target, path, true);
+      res = await this.#get(target, path, true);
     }
     if (!res.ok) {
       throw await toDeviceError(res, path);
@@ -77,12 +105,47 @@ export class HttpDeviceClient implements DeviceClient {
     }
   }
 
-  async #request(target: DeviceTarget, path: string, authenticated: boolean): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (authenticated) {
-      headers.Cookie = `${SESSION_COOKIE}=${await this.#session(target)}`;
+  /** A GET with retries: safe to repeat, so transient trouble is retried with backoff. */
+  async #get(target: DeviceTarget, path: string, authenticated: boolean): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= this.#retries;
+      let res: Response;
+      try {
+        const headers: Record<string, string> = { Accept: 'application/json' };
+        if (authenticated) {
+          headers.Cookie = `${SESSION_COOKIE}=${await this.#session(target)}`;
+        }
+        res = await this.#send(target, path, { headers });
+      } catch (error) {
+        if (last || !(error instanceof DeviceUnreachableError)) throw error;
+        await this.#sleep(this.#backoff(attempt));
+        continue;
+      }
+      const wait = this.#retryWait(res, attempt);
+      if (last || wait === undefined) {
+        return res;
+      }
+      await discard(res);
+      await this.#sleep(wait);
     }
-    return this.#send(target, path, { headers });
+  }
+
+  /** How long to wait before trying a GET again, or undefined when its answer is final. */
+  #retryWait(res: Response, attempt: number): number | undefined {
+    if (res.status === 502 || res.status === 504) {
+      return this.#backoff(attempt);
+    }
+    if (res.status === 503) {
+      const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+      if (retryAfter === undefined) return this.#backoff(attempt);
+      return retryAfter <= this.#maxRetryAfterMs ? retryAfter : undefined;
+    }
+    return undefined;
+  }
+
+  #backoff(attempt: number): number {
+    // Exponential with jitter, so many systems failing at once do not retry in step.
+    return this.#retryDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
   }
 
   async #session(target: DeviceTarget): Promise<string> {
@@ -94,13 +157,14 @@ export class HttpDeviceClient implements DeviceClient {
       method: 'POST',
       headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
     });
-    await discard(res);
     if (res.status === 401 || res.status === 403) {
+      await discard(res);
       throw new DeviceAccessRevokedError('The device no longer accepts the CCC credentials; access was probably removed on the device');
     }
     if (!res.ok) {
       throw await toDeviceError(res, '/api/v1/login');
     }
+    await discard(res);
     const cookie = readCookie(res.headers, SESSION_COOKIE);
     if (!cookie) {
       throw new DeviceRequestError('The device accepted the login but sent no session cookie', res.status);
@@ -111,9 +175,13 @@ export class HttpDeviceClient implements DeviceClient {
 
   async #send(target: DeviceTarget, path: string, init: RequestInit): Promise<Response> {
     const url = `${target.baseUrl.replace(/\/+$/, '')}${path}`;
+    const agent = target.allowSelfSignedTls ? this.#selfSignedAgent : this.#caAgent;
     try {
-      const tls = target.allowSelfSignedTls ? { dispatcher: selfSignedTlsAgent } : {};
-      return await this.#fetch(url, { ...init, ...tls, signal: AbortSignal.timeout(this.#timeoutMs) } as RequestInit);
+      return await this.#fetch(url, {
+        ...init,
+        ...(agent ? { dispatcher: agent } : {}),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      } as RequestInit);
     } catch (error) {
       const e = error as Error & { cause?: Error };
       const detail = e.name === 'TimeoutError' ? `no answer within ${this.#timeoutMs} ms` : (e.cause?.message ?? e.message);
@@ -141,18 +209,41 @@ function readCookie(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
+/** Retry-After in milliseconds, from seconds or an HTTP date. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
 async function toDeviceError(res: Response, path: string): Promise<Error> {
   let code: string | undefined;
   let message: string | undefined;
+  let blocked: number | undefined;
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    const body = (await res.json()) as { error?: { code?: string; message?: string }; blocked?: number };
     code = body.error?.code;
     message = body.error?.message;
+    blocked = typeof body.blocked === 'number' ? body.blocked : undefined;
   } catch {
     // Not JSON: keep the status line.
   }
-  if (res.status === 502 || res.status === 503 || res.status === 504) {
-    return new DeviceUnreachableError(message ?? `The device or its gateway answered ${res.status} to ${path}`);
+  if (res.status === 503) {
+    const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
+    return new DeviceRebootingError(retryAfter !== undefined ? Math.ceil(retryAfter / 1000) : undefined);
+  }
+  if (res.status === 502 || res.status === 504) {
+    return new DeviceUnreachableError(message ?? `The gateway in front of the device answered ${res.status} to ${path}`);
+  }
+  if (res.status === 423) {
+    return new DeviceLockedOutError(blocked);
+  }
+  if (res.status === 412 && code === 'MAINTENANCE_REQUIRED') {
+    return new DeviceMaintenanceRequiredError(message);
+  }
+  if (res.status === 412 && code === 'FIRMWARE_UNSUPPORTED') {
+    return new DeviceFirmwareUnsupportedError(message);
   }
   return new DeviceRequestError(message ?? `The device answered ${res.status} to ${path}`, res.status, code);
 }

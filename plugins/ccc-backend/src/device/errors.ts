@@ -14,6 +14,44 @@ export class DeviceAccessRevokedError extends Error {
   }
 }
 
+/** The device is restarting (503 with Retry-After), e.g. after a restore or a firmware update. */
+export class DeviceRebootingError extends Error {
+  constructor(readonly retryAfterSeconds: number | undefined) {
+    super(
+      retryAfterSeconds !== undefined
+        ? `The COMtrexx is restarting; it should answer again in about ${retryAfterSeconds} seconds`
+        : 'The COMtrexx is restarting',
+    );
+    this.name = 'DeviceRebootingError';
+  }
+}
+
+/** The device blocked logins after failed attempts (423). */
+export class DeviceLockedOutError extends Error {
+  constructor(readonly blockedSeconds: number | undefined) {
+    super(
+      `The COMtrexx blocked logins after failed attempts${blockedSeconds !== undefined ? ` for ${blockedSeconds} seconds` : ''}`,
+    );
+    this.name = 'DeviceLockedOutError';
+  }
+}
+
+/** The device refuses the function: maintenance is not active (412 MAINTENANCE_REQUIRED). */
+export class DeviceMaintenanceRequiredError extends Error {
+  constructor(message = 'The COMtrexx needs active maintenance for this function') {
+    super(message);
+    this.name = 'DeviceMaintenanceRequiredError';
+  }
+}
+
+/** The device refuses the function: its firmware is too old (412 FIRMWARE_UNSUPPORTED). */
+export class DeviceFirmwareUnsupportedError extends Error {
+  constructor(message = 'The firmware of the COMtrexx is too old for this function') {
+    super(message);
+    this.name = 'DeviceFirmwareUnsupportedError';
+  }
+}
+
 /** The device answered with an unexpected status or body. */
 export class DeviceRequestError extends Error {
   constructor(

@@ -4,7 +4,12 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseSystemStore } from '../database/DatabaseSystemStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
-import { DeviceAccessRevokedError, DeviceUnreachableError } from '../device/errors';
+import {
+  DeviceAccessRevokedError,
+  DeviceLockedOutError,
+  DeviceRebootingError,
+  DeviceUnreachableError,
+} from '../device/errors';
 import { SecretBox } from '../secrets/SecretBox';
 import { SystemsService, TokenExpiredError } from './SystemsService';
 
@@ -171,6 +176,17 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
       // What was read before is kept.
       device: { firmwareVersion: '2.4.2' },
     });
+
+    devices.getStatus.mockRejectedValueOnce(new DeviceRebootingError(90));
+    expect(await service.refresh(system.id)).toMatchObject({
+      state: 'unknown',
+      stateReason: 'rebooting',
+      stateMessage: expect.stringContaining('90 seconds'),
+      paired: true,
+    });
+
+    devices.getStatus.mockRejectedValueOnce(new DeviceLockedOutError(60));
+    expect(await service.refresh(system.id)).toMatchObject({ state: 'error', stateReason: 'locked_out', paired: true });
   });
 
   it('uses a direct device URL when one is set', async () => {
@@ -226,7 +242,7 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
       if (target.serialNumber === SERIAL) throw new Error('garbage from device');
       return okStatus({ serialNumber: target.serialNumber });
     });
-    expect(await service.refreshAll()).toBe(2);
+    expect(await service.refreshAll()).toMatchObject({ succeeded: 2, failed: 0 });
     expect((await service.get(a.system.id))).toMatchObject({ state: 'error', stateReason: 'device_error' });
     expect((await service.get(b.system.id)).state).toBe('paired_ok');
   });

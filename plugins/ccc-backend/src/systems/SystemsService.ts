@@ -12,6 +12,7 @@ import {
   systemGate,
   RegisterSystemRequest,
   registerSystemRequestSchema,
+  StateReason,
   UpdateSystemRequest,
   updateSystemRequestSchema,
 } from '@internal/plugin-ccc-common';
@@ -19,7 +20,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/SystemStore';
 import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
-import { DeviceAccessRevokedError, DeviceUnreachableError } from '../device/errors';
+import {
+  DeviceAccessRevokedError,
+  DeviceLockedOutError,
+  DeviceRebootingError,
+  DeviceUnreachableError,
+} from '../device/errors';
+import { runBounded } from '../jobs/runBounded';
 import { SecretBox } from '../secrets/SecretBox';
 import { CccHttpError } from '../service/errors';
 import { generatePairingToken, hashPairingToken, pairingTokenMatches } from './pairingToken';
@@ -307,23 +314,19 @@ export class SystemsService {
     );
   }
 
-  /** Refreshes every system, a few at a time; returns how many were read. */
-  async refreshAll(signal?: AbortSignal, concurrency = 8): Promise<number> {
+  /**
+   * Refreshes every system through the shared job runner: a few at a time,
+   * each with its own time limit, so one slow device cannot stall the round.
+   */
+  async refreshAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number } = {}) {
     const ids = (await this.#store.list()).map(r => r.id);
-    let next = 0;
-    const worker = async () => {
-      while (next < ids.length && !signal?.aborted) {
-        const id = ids[next++];
-        try {
-          await this.refresh(id);
-        } catch (error) {
-          // Deleted meanwhile (404) or a database hiccup: the next round tries again.
-          this.#logger.warn(`Status poll of system ${id} failed: ${(error as Error).message}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-    return ids.length;
+    return runBounded(ids, id => this.refresh(id), {
+      concurrency: options.concurrency ?? 8,
+      itemTimeoutMs: options.itemTimeoutMs ?? 60_000,
+      signal,
+      // Deleted meanwhile (404), a database hiccup or a hanging device: the next round tries again.
+      onError: (id, error) => this.#logger.warn(`Status poll of system ${id} failed: ${error.message}`),
+    });
   }
 
   /** Deletes a system and all its data; only its owner may. */
@@ -350,7 +353,13 @@ export class SystemsService {
         updatedAt: nowIso,
       });
     }
-    const reason = error instanceof DeviceUnreachableError ? 'unreachable' : 'device_error';
+    if (error instanceof DeviceRebootingError) {
+      // Restarting is expected after a restore or an update: not an error, the next poll follows it.
+      return this.#save(record.id, { state: 'unknown', stateReason: 'rebooting', stateMessage: error.message, updatedAt: nowIso });
+    }
+    let reason: StateReason = 'device_error';
+    if (error instanceof DeviceUnreachableError) reason = 'unreachable';
+    else if (error instanceof DeviceLockedOutError) reason = 'locked_out';
     return this.#save(record.id, { state: 'error', stateReason: reason, stateMessage: error.message, updatedAt: nowIso });
   }
 

@@ -43,6 +43,8 @@ const de = {
   'deviceState.reason.notPaired': 'Nicht mit dem CCC gekoppelt',
   'deviceState.reason.accessRevoked': 'Zugriff im Gerät gelöscht',
   'deviceState.reason.unreachable': 'Gerät nicht erreichbar (Proxy-Server oder Netzwerk)',
+  'deviceState.reason.rebooting': 'Neustart (z. B. nach Wiederherstellung oder Firmware-Update); der Zustand folgt, sobald das Gerät wieder erreichbar ist',
+  'deviceState.reason.lockedOut': 'Das Gerät hat die Anmeldung des CCC nach Fehlversuchen gesperrt; der CCC versucht es automatisch erneut',
   'deviceState.reason.deviceError': 'Das Gerät hat einen Fehler gemeldet',
   'deviceState.reason.deviceErrorWithMessage': 'Das Gerät hat einen Fehler gemeldet: {{message}}',
   'deviceState.reason.maintenanceInactive': 'Maintenance muss aktiviert werden',

@@ -47,6 +47,10 @@ export function useStateReasonText(): (system: Pick<CccSystem, 'stateReason' | '
         return t('deviceState.reason.accessRevoked');
       case 'unreachable':
         return t('deviceState.reason.unreachable');
+      case 'rebooting':
+        return t('deviceState.reason.rebooting');
+      case 'locked_out':
+        return t('deviceState.reason.lockedOut');
       case 'device_error':
         return stateMessage
           ? t('deviceState.reason.deviceErrorWithMessage', { message: stateMessage })
