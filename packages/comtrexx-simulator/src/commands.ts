@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { FaultConfig, FaultUpdate } from './faults';
+import type { SimulatedDevice } from './fleet';
 import { DEFAULT_CCC_PAIRING_URL, RunningSimulator, startSimulator } from './server';
 
 /** Where {@link runCli} writes and what it reads from its surroundings; tests pass their own. */
@@ -20,17 +23,29 @@ const CLIENT_TIMEOUT_MS = 15_000;
 
 const USAGE = `Usage:
   comtrexx-simulator [start] [--port 7008] [--host 127.0.0.1] [--seed 4711] [--devices 12]
-                     [--ccc-url http://127.0.0.1:7007/api/ccc]
+                     [--ccc-url http://127.0.0.1:7007/api/ccc] [--faults <file.json>]
   comtrexx-simulator confirm --serial <serial> --token <code> [--url ${DEFAULT_SIMULATOR_URL}]
   comtrexx-simulator revoke --serial <serial> [--url ${DEFAULT_SIMULATOR_URL}]
+  comtrexx-simulator fault --serial <serial> [--offline on|off] [--slow <ms>] [--error on|off]
+                     [--garbage on|off] [--reboot <seconds>] [--maintenance on|off]
+                     [--firmware X.Y.Z] [--monitoring on|off] [--remote-config on|off]
+                     [--clear] [--url ${DEFAULT_SIMULATOR_URL}]
 
 start    Starts a fleet of simulated COMtrexx PBXs. Each device answers under
          http://<host>:<port>/devices/<serial>/api/v1/...; GET /fleet lists them.
          Devices send pairing requests to <ccc-url>/pairing
          (env CCC_BACKEND_URL; port also from COMTREXX_SIMULATOR_PORT).
+         --faults: JSON file {"<serial or index>": {"offline": true, "slowMs": 500,
+         "serverError": false, "garbage": false, "rebootUntil": "<ISO time>"}, ...}.
 confirm  Does what an admin does in the device's web UI: enters the CCC's
          confirmation code, so the device pairs itself with the CCC.
 revoke   Withdraws the CCC's access to the device.
+fault    Injects faults into a device of a running simulator or changes its
+         state: --slow delays every answer (0 = off), --error answers 500,
+         --garbage answers non-JSON, --reboot answers 503 for that many seconds
+         (0 = instant restart), --maintenance off = expired, --firmware 2.4.2 =
+         too old. --clear first switches every fault off and lifts a login
+         lockout (state stays). Without options it shows the device's faults.
          --url of a running simulator also from COMTREXX_SIMULATOR_URL.`;
 
 class UsageError extends Error {}
@@ -52,6 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await confirm(args, io, env);
       case 'revoke':
         return await revoke(args, io, env);
+      case 'fault':
+        return await fault(args, io, env);
       case 'help':
         io.stdout.write(`${USAGE}\n`);
         return 0;
@@ -80,6 +97,7 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
       seed: { type: 'string' },
       devices: { type: 'string' },
       'ccc-url': { type: 'string' },
+      faults: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -88,17 +106,21 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
     return 0;
   }
   const cccBase = values['ccc-url'] ?? env.CCC_BACKEND_URL;
+  const faults = values.faults === undefined ? undefined : await readFaultFile(values.faults);
   const simulator = await startSimulator({
     port: toInt('port', values.port ?? env.COMTREXX_SIMULATOR_PORT, 7008),
     host: values.host ?? '127.0.0.1',
     seed: toInt('seed', values.seed, 4711),
     size: toInt('devices', values.devices, 12),
     cccPairingUrl: cccBase ? pairingUrlFromBase(cccBase) : DEFAULT_CCC_PAIRING_URL,
+    faults,
   });
   io.stdout.write(`COMtrexx simulator: ${simulator.fleet.length} devices at ${simulator.deviceUrlTemplate}\n`);
   io.stdout.write(`Pairing requests go to ${simulator.cccPairingUrl}\n`);
   for (const d of simulator.fleet) {
-    io.stdout.write(`  ${d.serialNumber}  ${d.model.padEnd(17)}  firmware ${d.firmwareVersion}\n`);
+    const active = activeFaults(d.faults);
+    const note = active.length > 0 ? `  faults: ${active.join(', ')}` : '';
+    io.stdout.write(`  ${d.serialNumber}  ${d.model.padEnd(17)}  firmware ${d.firmwareVersion}${note}\n`);
   }
   io.onStarted?.(simulator);
   await new Promise<void>(resolve => {
@@ -160,14 +182,133 @@ async function revoke(args: string[], io: CliIo, env: Record<string, string | un
   return 1;
 }
 
-async function callDevice(
-  base: string,
-  serial: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Response> {
-  const url = `${base.replace(/\/+$/, '')}/devices/${encodeURIComponent(serial)}${path}`;
+/** The admin view `/fleet/:serial/faults` answers with. */
+interface FaultView {
+  serialNumber: string;
+  faults: SimulatedDevice['faults'];
+  rebootSecondsLeft: number;
+  lockout: { failedLogins: number; blockedSeconds: number };
+  state: {
+    maintenanceActive: boolean;
+    maintenanceValidUntil: string | null;
+    firmwareVersion: string;
+    monitoringEnabled: boolean;
+    remoteConfigEnabled: boolean;
+  };
+}
+
+async function fault(args: string[], io: CliIo, env: Record<string, string | undefined>): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      serial: { type: 'string' },
+      offline: { type: 'string' },
+      slow: { type: 'string' },
+      error: { type: 'string' },
+      garbage: { type: 'string' },
+      reboot: { type: 'string' },
+      maintenance: { type: 'string' },
+      firmware: { type: 'string' },
+      monitoring: { type: 'string' },
+      'remote-config': { type: 'string' },
+      clear: { type: 'boolean' },
+      url: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const serial = required('serial', values.serial);
+  // Checked here so that wrong usage is exit code 2 before anything changes;
+  // the simulator checks ranges and the firmware format again.
+  const update: FaultUpdate = {};
+  if (values.offline !== undefined) update.offline = onOff('offline', values.offline);
+  if (values.slow !== undefined) update.slowMs = toInt('slow', values.slow, 0);
+  if (values.error !== undefined) update.serverError = onOff('error', values.error);
+  if (values.garbage !== undefined) update.garbage = onOff('garbage', values.garbage);
+  if (values.reboot !== undefined) update.rebootSeconds = toInt('reboot', values.reboot, 0);
+  if (values.maintenance !== undefined) update.maintenanceActive = onOff('maintenance', values.maintenance);
+  if (values.firmware !== undefined) update.firmwareVersion = values.firmware.trim();
+  if (values.monitoring !== undefined) update.monitoringEnabled = onOff('monitoring', values.monitoring);
+  if (values['remote-config'] !== undefined) {
+    update.remoteConfigEnabled = onOff('remote-config', values['remote-config']);
+  }
+
+  const base = simulatorUrl(values.url, env);
+  const path = `/fleet/${encodeURIComponent(serial)}/faults`;
+  let res: Response | undefined;
+  if (values.clear) {
+    res = await callSimulator(base, 'DELETE', path);
+    if (!res.ok) {
+      io.stderr.write(`${serial}: clearing faults failed: ${await describeError(res)}\n`);
+      return 1;
+    }
+  }
+  if (Object.keys(update).length > 0) {
+    res = await callSimulator(base, 'PUT', path, update);
+  } else if (!res) {
+    res = await callSimulator(base, 'GET', path);
+  }
+  if (!res.ok) {
+    io.stderr.write(`${serial}: changing faults failed: ${await describeError(res)}\n`);
+    return 1;
+  }
+  io.stdout.write(`${describeFaultView((await res.json()) as FaultView)}\n`);
+  return 0;
+}
+
+// One line per aspect, for people at a terminal.
+function describeFaultView(view: FaultView): string {
+  const active = activeFaults(view.faults, view.rebootSecondsLeft);
+  const { state, lockout } = view;
+  const login =
+    lockout.blockedSeconds > 0
+      ? `blocked for ${lockout.blockedSeconds} s`
+      : `${lockout.failedLogins} failed in a row`;
+  const maintenance = `${state.maintenanceActive ? 'on' : 'off'}${state.maintenanceValidUntil ? ` (until ${state.maintenanceValidUntil})` : ''}`;
+  return [
+    `${view.serialNumber}: faults ${active.length > 0 ? active.join(', ') : 'none'}`,
+    `  logins: ${login}`,
+    `  maintenance ${maintenance}, firmware ${state.firmwareVersion}, ` +
+      `monitoring ${state.monitoringEnabled ? 'on' : 'off'}, remote config ${state.remoteConfigEnabled ? 'on' : 'off'}`,
+  ].join('\n');
+}
+
+function activeFaults(faults: SimulatedDevice['faults'], rebootSecondsLeft?: number): string[] {
+  const active: string[] = [];
+  if (faults.offline) active.push('offline');
+  if (faults.slowMs > 0) active.push(`slow ${faults.slowMs} ms`);
+  if (faults.serverError) active.push('server error');
+  if (faults.garbage) active.push('garbage');
+  if (faults.rebootUntil) {
+    active.push(rebootSecondsLeft !== undefined ? `rebooting (${rebootSecondsLeft} s left)` : `rebooting until ${faults.rebootUntil}`);
+  }
+  return active;
+}
+
+async function readFaultFile(path: string): Promise<FaultConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the fault file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    // The shape is checked by startSimulator, with messages naming the device.
+    return JSON.parse(text) as FaultConfig;
+  } catch (error) {
+    throw new Error(`the fault file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function callDevice(base: string, serial: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return callSimulator(base, method, `/devices/${encodeURIComponent(serial)}${path}`, body);
+}
+
+async function callSimulator(base: string, method: string, path: string, body?: unknown): Promise<Response> {
+  const url = `${base.replace(/\/+$/, '')}${path}`;
   try {
     return await fetch(url, {
       method,
@@ -210,6 +351,12 @@ function simulatorUrl(flag: string | undefined, env: Record<string, string | und
 function required(name: string, value: string | undefined): string {
   if (!value || !value.trim()) throw new UsageError(`--${name} is required`);
   return value.trim();
+}
+
+function onOff(name: string, value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new UsageError(`--${name} must be on or off, got "${value}"`);
 }
 
 function toInt(name: string, value: string | undefined, fallback: number): number {

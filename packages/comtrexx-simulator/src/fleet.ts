@@ -1,3 +1,5 @@
+import { DeviceFaults, noFaults } from './faults';
+import { createInventory, PhoneStatus, TrunkStatus } from './inventory';
 import { createSeededRandom, SeededRandom } from './random';
 
 /** COMtrexx variants (COMtrexx help, licences). */
@@ -32,6 +34,12 @@ export interface SimulatedDevice {
   userLicences: { used: number; total: number };
   /** Pairing with the CCC; every new fleet starts unpaired. */
   ccc: DeviceCccAccess;
+  /** Injected faults; all off in a new fleet. */
+  faults: DeviceFaults;
+  /** Phones, DECT bases and analogue devices with their status. */
+  phones: PhoneStatus[];
+  /** SIP accounts (trunks) with their status. */
+  trunks: TrunkStatus[];
 }
 
 /** Options for {@link createFleet}. */
@@ -98,6 +106,8 @@ export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
       bootedAt: new Date(now.getTime() - random.int(1, 120) * DAY_MS).toISOString(),
       userLicences: { used: random.int(1, total), total },
       ccc: cccDefaults(index, cccRandom),
+      faults: noFaults(),
+      ...createInventory(seed, index, model, now),
     });
   }
   return devices;

@@ -19,5 +19,28 @@ export type { RunningSimulator, SimulatorAppOptions, SimulatorOptions } from './
 export { generateApiUser, sendPairingRequest } from './pairing';
 export type { PairingOutcome, PairingRequest } from './pairing';
 export { SESSION_MAX_AGE_SECONDS } from './sessions';
+export { applyFaultConfig, MAX_REBOOT_SECONDS, MAX_SLOW_MS, noFaults } from './faults';
+export type { DeviceFaults, FaultConfig, FaultUpdate } from './faults';
+export { LOCKOUT_FAILED_LOGINS, LOCKOUT_SECONDS } from './lockout';
+export { MIN_CCC_FIRMWARE } from './gate';
+export {
+  createInventory,
+  PHONE_STATUSES,
+  PHONE_TYPES,
+  TRUNK_PROVIDERS,
+  TRUNK_REGISTRATION_STATES,
+  TRUNK_STUN_STATES,
+} from './inventory';
+export type {
+  DeviceInventory,
+  PhoneState,
+  PhoneStatus,
+  PhoneType,
+  TrunkRegistrationState,
+  TrunkStatus,
+  TrunkStunState,
+} from './inventory';
+export { openApiDocument, openApiYaml } from './openapi';
+export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './paging';
 export { pairingUrlFromBase, runCli } from './commands';
 export type { CliIo } from './commands';

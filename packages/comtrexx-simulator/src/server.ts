@@ -2,18 +2,24 @@ import express from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { applyFaultConfig, createFaultMiddleware, FaultConfig, FaultContext } from './faults';
 import { createFleet, DeviceCccAccess, FleetOptions, SimulatedDevice } from './fleet';
+import { createManageableGate, createSessionCheck, SESSION_COOKIE } from './gate';
+import { sendError } from './httpErrors';
+import { LoginLockout } from './lockout';
 import { generateApiUser, sendPairingRequest } from './pairing';
+import { createFaultAdminRouter } from './routes/faultAdmin';
+import { createOpenApiRouter } from './routes/openapi';
+import { createStatusRouter } from './routes/status';
 import { SESSION_MAX_AGE_SECONDS, SessionStore } from './sessions';
+
+export { SESSION_COOKIE };
 
 /** Where devices send pairing requests unless told otherwise: the CCC backend of a local dev setup. */
 export const DEFAULT_CCC_PAIRING_URL = 'http://127.0.0.1:7007/api/ccc/pairing';
 
 /** How long a device waits for the CCC to answer a pairing request. */
 export const DEFAULT_CCC_TIMEOUT_MS = 10_000;
-
-/** Name of the session cookie, as on a real COMtrexx (domain §2.1). */
-export const SESSION_COOKIE = 'ctx_sessionid';
 
 // From the CCC setup guide: paired devices reach the CCC through this proxy.
 const CCC_PROXY_HOST = 'proxy.auerproxy.de';
@@ -22,7 +28,7 @@ const CCC_PROXY_HOST = 'proxy.auerproxy.de';
 export interface SimulatorAppOptions {
   /** The CCC's pairing endpoint; a function is read on every request, so the URL can change at runtime. */
   cccPairingUrl?: string | (() => string);
-  /** Clock for session expiry and system time; injectable for tests. */
+  /** Clock for session expiry, login lockout, reboot windows and system time; injectable for tests. */
   now?: () => Date;
   /** Timeout of the pairing request to the CCC, in milliseconds. */
   cccTimeoutMs?: number;
@@ -36,6 +42,8 @@ export interface SimulatorOptions extends Omit<FleetOptions, 'now'>, Omit<Simula
   host?: string;
   /** The CCC's pairing endpoint; defaults to {@link DEFAULT_CCC_PAIRING_URL}. */
   cccPairingUrl?: string;
+  /** Faults to inject from the start: serial number or fleet index ("0", "1", ...) → faults. */
+  faults?: FaultConfig;
 }
 
 /** A running simulator. */
@@ -54,18 +62,6 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'PAIRING_REFUSED'
-  | 'CCC_UNREACHABLE'
-  | 'INTERNAL_ERROR';
-
-function sendError(res: express.Response, status: number, code: ErrorCode, message: string): void {
-  res.status(status).json({ error: { code, message } });
-}
-
 /**
  * Builds the HTTP app. Many devices share one port: each device lives under
  * `/devices/<serial>`, below which the paths follow the COMtrexx REST API
@@ -76,6 +72,7 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
   const configuredUrl = options.cccPairingUrl ?? DEFAULT_CCC_PAIRING_URL;
   const pairingUrl = typeof configuredUrl === 'function' ? configuredUrl : () => configuredUrl;
   const sessions = new SessionStore(now);
+  const faultContext: FaultContext = { now, sessions, lockout: new LoginLockout(now) };
 
   const app = express();
   app.disable('x-powered-by');
@@ -88,6 +85,8 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
   app.get('/fleet', (_req, res) => {
     res.json({ _links: { totalCount: fleet.length }, data: fleet.map(withoutSecrets) });
   });
+
+  app.use('/fleet/:serial/faults', createFaultAdminRouter(fleet, faultContext));
 
   const device = express.Router({ mergeParams: true });
   device.get('/api/v1/system/info', (_req, res) => {
@@ -110,13 +109,26 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
   // Real COMtrexx: Basic credentials in, session cookie out (domain §2.1).
   device.post('/api/v1/login', (req, res) => {
     const d = res.locals.device as SimulatedDevice;
+    const { lockout } = faultContext;
+    // [INVENTED] While blocked, even the right credentials are refused (what
+    // a real device does is unknown): a lockout that let the right password
+    // through would tell an attacker it is right.
+    const blocked = lockout.blockedSeconds(d.serialNumber);
+    if (blocked > 0) {
+      // Bare { blocked } body, no error object: mirrors what was observed on
+      // Auerswald PBXs (domain §2.2).
+      res.status(423).json({ blocked });
+      return;
+    }
     const given = parseBasicAuth(req.headers.authorization);
     const user = d.ccc.apiUser;
     if (!given || !user || !safeEqual(given.username, user.username) || !safeEqual(given.password, user.password)) {
+      lockout.recordFailure(d.serialNumber);
       res.setHeader('WWW-Authenticate', 'Basic realm="COMtrexx"');
       sendError(res, 401, 'UNAUTHORIZED', 'Wrong user name or password');
       return;
     }
+    lockout.recordSuccess(d.serialNumber);
     const id = sessions.create(d.serialNumber);
     // Path=/ as on a real device, which has the whole host to itself. Clients
     // talking to several simulated devices must keep one cookie per device.
@@ -124,14 +136,7 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
     res.status(200).json({});
   });
 
-  const requireSession: express.RequestHandler = (req, res, next) => {
-    const d = res.locals.device as SimulatedDevice;
-    if (!sessions.isValid(d.serialNumber, readCookie(req.headers.cookie, SESSION_COOKIE))) {
-      sendError(res, 401, 'UNAUTHORIZED', 'No valid session; log in again');
-      return;
-    }
-    next();
-  };
+  const requireSession = createSessionCheck(sessions);
 
   device.get('/api/v1/ccc/access', requireSession, (_req, res) => {
     res.json(accessView((res.locals.device as SimulatedDevice).ccc));
@@ -141,6 +146,10 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
     const { maintenance } = res.locals.device as SimulatedDevice;
     res.json({ active: maintenance.active, validUntil: maintenance.validUntil, source: 'voucher-center' });
   });
+
+  // Endpoints for manageable devices only share one gate (domain §3.1).
+  device.use(createStatusRouter(createManageableGate(sessions)));
+  device.use(createOpenApiRouter());
 
   // The routes below stand for what an admin does in the device's own web
   // UI; the CCC never calls them, so they take no CCC session.
@@ -218,6 +227,7 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
       res.locals.device = found;
       next();
     },
+    createFaultMiddleware(faultContext),
     device,
   );
 
@@ -250,10 +260,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now = () => new Date(),
     cccPairingUrl = DEFAULT_CCC_PAIRING_URL,
     cccTimeoutMs,
+    faults,
     ...fleetOptions
   } = options;
   let currentPairingUrl = checkUrl(cccPairingUrl);
   const fleet = createFleet({ ...fleetOptions, now: now() });
+  if (faults !== undefined) applyFaultConfig(fleet, faults);
   const server = http.createServer(
     createSimulatorApp(fleet, { now, cccTimeoutMs, cccPairingUrl: () => currentPairingUrl }),
   );
@@ -308,8 +320,14 @@ function accessView(ccc: DeviceCccAccess) {
 
 // /fleet is an unauthenticated overview; it shows who the CCC's API user is
 // but not its password, which only the CCC should learn (via pairing).
+// Phones and trunks are only counted: their lists are the devices' business.
 function withoutSecrets(d: SimulatedDevice) {
-  return { ...d, ccc: { ...d.ccc, apiUser: d.ccc.apiUser ? { username: d.ccc.apiUser.username } : null } };
+  const { phones, trunks, ...rest } = d;
+  return {
+    ...rest,
+    ccc: { ...d.ccc, apiUser: d.ccc.apiUser ? { username: d.ccc.apiUser.username } : null },
+    inventory: { phones: phones.length, trunks: trunks.length },
+  };
 }
 
 function validateAccessUpdate(body: unknown): string | undefined {
@@ -338,14 +356,6 @@ function parseBasicAuth(header: string | undefined): { username: string; passwor
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }
 
 // Compares digests so that neither content nor length leaks through timing.

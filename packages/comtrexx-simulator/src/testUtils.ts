@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { SimulatedDevice } from './fleet';
 import type { AddressInfo } from 'node:net';
 
 /** One request the stand-in CCC received. */
@@ -89,4 +90,40 @@ export function sessionCookie(res: Response): string {
 /** An HTTP Basic header. */
 export function basic(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+/**
+ * Pairs a device without a CCC, by setting what a successful pairing leaves
+ * behind; for tests about what happens after pairing.
+ */
+export function pairDirectly(device: SimulatedDevice): { username: string; password: string } {
+  const apiUser = { username: 'ccc-test', password: `pw-${device.serialNumber}` };
+  device.ccc = { ...device.ccc, state: 'confirmed', apiUser, confirmedAt: '2026-06-01T09:00:00.000Z' };
+  return apiUser;
+}
+
+/** Logs in to a device of a simulator and returns the `Cookie` header value. */
+export async function logIn(simulatorUrl: string, device: SimulatedDevice): Promise<string> {
+  const { username, password } = device.ccc.apiUser!;
+  const res = await fetch(`${simulatorUrl}/devices/${device.serialNumber}/api/v1/login`, {
+    method: 'POST',
+    headers: { authorization: basic(username, password) },
+  });
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`);
+  return sessionCookie(res);
+}
+
+/** An io for runCli (CliIo) with a pair of writers that collect the output. */
+export function captureIo(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => err.push(text) },
+      env,
+    },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
 }
