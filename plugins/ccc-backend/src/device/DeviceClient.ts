@@ -29,6 +29,37 @@ export interface DeviceMaintenance {
   validUntil: string | null;
 }
 
+/** One phone of `GET /api/v1/phones/status` (the eight states of the manual's "Telefon Status"). */
+export interface DevicePhoneStatus {
+  id: string;
+  name: string;
+  macAddress: string | null;
+  type: 'ip' | 'dect-base' | 'analog';
+  manufacturer: string | null;
+  model: string;
+  firmwareVersion: string | null;
+  userNumber: string | null;
+  status:
+    | 'no_provisioning_file'
+    | 'provisioning_pending'
+    | 'provisioned'
+    | 'registered_encrypted'
+    | 'registered_unencrypted'
+    | 'not_registered'
+    | 'unknown'
+    | 'analog_connected';
+}
+
+/** One provider account of `GET /api/v1/trunks/status` (STUN state and registration state apart). */
+export interface DeviceTrunkStatus {
+  id: string;
+  accountName: string;
+  providerName: string;
+  stunState: 'stun_none' | 'stun_ok' | 'stun_offline' | 'stun_failed' | 'invite_answered' | 'config_error';
+  registrationState: 'not_registered' | 'registered_unencrypted' | 'registered_encrypted';
+  lastChange: string;
+}
+
 /** Everything the status poll reads from a device. */
 export interface DeviceStatus {
   info: DeviceSystemInfo;
@@ -40,6 +71,10 @@ export interface DeviceStatus {
 export interface DeviceClient {
   /** Reads system info, CCC access and maintenance; throws the typed errors of `./errors`. */
   getStatus(target: DeviceTarget): Promise<DeviceStatus>;
+  /** All phones with their registration/provisioning state (reads every page). */
+  listPhoneStatus(target: DeviceTarget): Promise<DevicePhoneStatus[]>;
+  /** All provider accounts with STUN and registration state (reads every page). */
+  listTrunkStatus(target: DeviceTarget): Promise<DeviceTrunkStatus[]>;
   /** Forgets the device's session (after re-pairing, or when it is deleted). */
   forget(serialNumber: string): void;
 }

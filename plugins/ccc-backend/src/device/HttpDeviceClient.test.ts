@@ -189,3 +189,46 @@ describe('HttpDeviceClient', () => {
     expect(d.logins()).toBe(2);
   });
 });
+
+describe('HttpDeviceClient lists', () => {
+  it('reads every page of the phone status and stops at the total', async () => {
+    device();
+    const phones = Array.from({ length: 450 }, (_, i) => ({ id: `p${i}`, name: `Phone ${i}`, status: 'registered_encrypted' }));
+    const offsets: number[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/phones/status`, ({ request }) => {
+        const url = new URL(request.url);
+        const limit = Number(url.searchParams.get('limit'));
+        const offset = Number(url.searchParams.get('offset'));
+        offsets.push(offset);
+        return HttpResponse.json({ _links: { totalCount: phones.length }, data: phones.slice(offset, offset + limit) });
+      }),
+    );
+    const result = await new HttpDeviceClient().listPhoneStatus(target);
+    expect(result.map(p => p.id)).toEqual(phones.map(p => p.id));
+    expect(offsets).toEqual([0, 200, 400]);
+  });
+
+  it('stops on an empty page even when the device claims more', async () => {
+    device();
+    server.use(
+      http.get(`${BASE}/api/v1/trunks/status`, ({ request }) =>
+        HttpResponse.json({
+          _links: { totalCount: 99 },
+          data: new URL(request.url).searchParams.get('offset') === '0' ? [{ id: 't1' }] : [],
+        }),
+      ),
+    );
+    expect(await new HttpDeviceClient().listTrunkStatus(target)).toEqual([{ id: 't1' }]);
+  });
+
+  it('maps the gate refusals of list endpoints', async () => {
+    device();
+    server.use(
+      http.get(`${BASE}/api/v1/phones/status`, () =>
+        HttpResponse.json({ error: { code: 'MAINTENANCE_REQUIRED', message: 'Maintenance expired' } }, { status: 412 }),
+      ),
+    );
+    await expect(new HttpDeviceClient().listPhoneStatus(target)).rejects.toThrow(DeviceMaintenanceRequiredError);
+  });
+});

@@ -12,7 +12,9 @@ import {
   DeviceCccAccess,
   DeviceClient,
   DeviceMaintenance,
+  DevicePhoneStatus,
   DeviceStatus,
+  DeviceTrunkStatus,
   DeviceSystemInfo,
   DeviceTarget,
 } from './DeviceClient';
@@ -79,6 +81,33 @@ export class HttpDeviceClient implements DeviceClient {
     }
     const maintenance = await this.#json<DeviceMaintenance>(target, '/api/v1/maintenance', true);
     return { info, access, maintenance };
+  }
+
+  listPhoneStatus(target: DeviceTarget): Promise<DevicePhoneStatus[]> {
+    return this.#all<DevicePhoneStatus>(target, '/api/v1/phones/status');
+  }
+
+  listTrunkStatus(target: DeviceTarget): Promise<DeviceTrunkStatus[]> {
+    return this.#all<DeviceTrunkStatus>(target, '/api/v1/trunks/status');
+  }
+
+  /** Reads a paged list (`limit`/`offset`, `{_links:{totalCount}, data}`) to the end. */
+  async #all<T>(target: DeviceTarget, path: string, pageSize = 200): Promise<T[]> {
+    const items: T[] = [];
+    for (;;) {
+      const page = await this.#json<{ _links?: { totalCount?: number }; data?: T[] }>(
+        target,
+        `${path}?limit=${pageSize}&offset=${items.length}`,
+        true,
+      );
+      if (!Array.isArray(page.data)) {
+        throw new DeviceRequestError(`The device sent a list without data for ${path}`);
+      }
+      items.push(...page.data);
+      const total = page._links?.totalCount ?? items.length;
+      // An empty page ends the walk even if the total is off, so a confused device cannot loop us.
+      if (page.data.length === 0 || items.length >= total) return items;
+    }
   }
 
   forget(serialNumber: string): void {

@@ -1,0 +1,46 @@
+import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
+import { DeviceFirmwareUnsupportedError, DeviceMaintenanceRequiredError } from './errors';
+import { HttpDeviceClient } from './HttpDeviceClient';
+
+/** The client against a real simulator process over HTTP (not msw): the shapes must match. */
+describe('HttpDeviceClient against the simulator', () => {
+  let simulator: RunningSimulator;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: 8, size: 1 });
+    const device = simulator.fleet[0];
+    device.firmwareVersion = '2.6.0';
+    device.maintenance = { active: true, validUntil: '2030-01-01' };
+    device.ccc = { ...device.ccc, state: 'confirmed', apiUser: { username: 'ccc-api', password: 'sim-pw-123' } };
+  });
+
+  afterAll(async () => {
+    await simulator.close();
+  });
+
+  const target = () => ({
+    serialNumber: simulator.fleet[0].serialNumber,
+    baseUrl: simulator.deviceUrlTemplate.replace('{serial}', simulator.fleet[0].serialNumber),
+    credentials: { username: 'ccc-api', password: 'sim-pw-123' },
+    allowSelfSignedTls: false,
+  });
+
+  it('reads all phones and trunks of the device', async () => {
+    const client = new HttpDeviceClient();
+    const phones = await client.listPhoneStatus(target());
+    const trunks = await client.listTrunkStatus(target());
+    expect(phones.map(p => p.id)).toEqual(simulator.fleet[0].phones.map(p => p.id));
+    expect(trunks.map(t => t.id)).toEqual(simulator.fleet[0].trunks.map(t => t.id));
+    expect(phones.length).toBeGreaterThan(0);
+  });
+
+  it('gets typed refusals when maintenance or firmware do not allow it', async () => {
+    const device = simulator.fleet[0];
+    device.maintenance = { active: false, validUntil: '2026-01-01' };
+    await expect(new HttpDeviceClient().listPhoneStatus(target())).rejects.toThrow(DeviceMaintenanceRequiredError);
+    device.maintenance = { active: true, validUntil: '2030-01-01' };
+    device.firmwareVersion = '2.4.2';
+    await expect(new HttpDeviceClient().listTrunkStatus(target())).rejects.toThrow(DeviceFirmwareUnsupportedError);
+    device.firmwareVersion = '2.6.0';
+  });
+});
