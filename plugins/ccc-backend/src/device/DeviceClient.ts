@@ -60,6 +60,30 @@ export interface DeviceTrunkStatus {
   lastChange: string;
 }
 
+/** One sample of `GET /api/v1/monitoring/samples`. */
+export interface DeviceMonitoringSample {
+  ts: string;
+  cpuLoadPercent: number;
+  memUsedBytes: number;
+  memTotalBytes: number;
+}
+
+/** One entry of `GET /api/v1/systemmessages` (severities of the COMtrexx system messages). */
+export interface DeviceSystemMessage {
+  id: number;
+  ts: string;
+  severity: 'info' | 'malfunction' | 'serious' | 'security';
+  category: string;
+  text: string;
+}
+
+/** A remote-access session to the device's web interface. */
+export interface DeviceRemoteSession {
+  sessionId: string;
+  url: string;
+  expiresAt: string;
+}
+
 /** Everything the status poll reads from a device. */
 export interface DeviceStatus {
   info: DeviceSystemInfo;
@@ -75,6 +99,19 @@ export interface DeviceClient {
   listPhoneStatus(target: DeviceTarget): Promise<DevicePhoneStatus[]>;
   /** All provider accounts with STUN and registration state (reads every page). */
   listTrunkStatus(target: DeviceTarget): Promise<DeviceTrunkStatus[]>;
+  /** CPU and memory samples in [from, to) every `stepSeconds` (at least 60). */
+  getMonitoringSamples(
+    target: DeviceTarget,
+    range: { from: Date; to: Date; stepSeconds?: number },
+  ): Promise<DeviceMonitoringSample[]>;
+  /** System messages newer than `sinceId` (0: all the device still has), oldest first. */
+  listSystemMessages(target: DeviceTarget, sinceId: number): Promise<DeviceSystemMessage[]>;
+  /** Opens (or returns the open) remote-access session. Not retried: it changes state. */
+  openRemoteSession(target: DeviceTarget): Promise<DeviceRemoteSession>;
+  /** Whether a remote-access session is open ("active connection" indicator). */
+  getRemoteSession(target: DeviceTarget): Promise<{ active: boolean; sessionId?: string; expiresAt?: string }>;
+  /** Closes the remote-access session. */
+  closeRemoteSession(target: DeviceTarget): Promise<void>;
   /** Forgets the device's session (after re-pairing, or when it is deleted). */
   forget(serialNumber: string): void;
 }

@@ -7,7 +7,9 @@ import {
   DeviceFirmwareUnsupportedError,
   DeviceLockedOutError,
   DeviceMaintenanceRequiredError,
+  DeviceMonitoringDisabledError,
   DeviceRebootingError,
+  DeviceRemoteConfigDisabledError,
   DeviceRequestError,
   DeviceUnreachableError,
 } from './errors';
@@ -230,5 +232,97 @@ describe('HttpDeviceClient lists', () => {
       ),
     );
     await expect(new HttpDeviceClient().listPhoneStatus(target)).rejects.toThrow(DeviceMaintenanceRequiredError);
+  });
+});
+
+describe('HttpDeviceClient monitoring, messages and remote access', () => {
+  it('asks for samples of a range and step', async () => {
+    device();
+    let query: URLSearchParams | undefined;
+    server.use(
+      http.get(`${BASE}/api/v1/monitoring/samples`, ({ request }) => {
+        query = new URL(request.url).searchParams;
+        return HttpResponse.json({
+          _links: { totalCount: 1 },
+          data: [{ ts: '2026-11-27T08:00:00.000Z', cpuLoadPercent: 12.5, memUsedBytes: 1, memTotalBytes: 2 }],
+        });
+      }),
+    );
+    const samples = await new HttpDeviceClient().getMonitoringSamples(target, {
+      from: new Date('2026-11-27T08:00:00Z'),
+      to: new Date('2026-11-27T09:00:00Z'),
+      stepSeconds: 300,
+    });
+    expect(samples).toHaveLength(1);
+    expect(Object.fromEntries(query!)).toEqual({
+      from: '2026-11-27T08:00:00.000Z',
+      to: '2026-11-27T09:00:00.000Z',
+      step: '300',
+    });
+  });
+
+  it('says when monitoring is switched off on the device', async () => {
+    device();
+    server.use(
+      http.get(`${BASE}/api/v1/monitoring/samples`, () =>
+        HttpResponse.json({ error: { code: 'MONITORING_DISABLED' } }, { status: 409 }),
+      ),
+    );
+    await expect(
+      new HttpDeviceClient().getMonitoringSamples(target, { from: new Date(0), to: new Date(60_000) }),
+    ).rejects.toThrow(DeviceMonitoringDisabledError);
+  });
+
+  it('reads system messages since a cursor across pages', async () => {
+    device();
+    const seen: string[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/systemmessages`, ({ request }) => {
+        const url = new URL(request.url);
+        seen.push(url.search);
+        const offset = Number(url.searchParams.get('offset'));
+        const all = [{ id: 8 }, { id: 9 }];
+        return HttpResponse.json({ _links: { totalCount: 2 }, data: offset === 0 ? all : [] });
+      }),
+    );
+    expect(await new HttpDeviceClient().listSystemMessages(target, 7)).toEqual([{ id: 8 }, { id: 9 }]);
+    expect(seen).toEqual(['?since=7&limit=200&offset=0']);
+  });
+
+  it('opens a remote session once, never retrying the change', async () => {
+    device();
+    let posts = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/remoteaccess/session`, () => {
+        posts++;
+        return HttpResponse.error();
+      }),
+    );
+    await expect(new HttpDeviceClient({ sleep: async () => {} }).openRemoteSession(target)).rejects.toThrow(
+      DeviceUnreachableError,
+    );
+    expect(posts).toBe(1);
+
+    server.use(
+      http.post(`${BASE}/api/v1/remoteaccess/session`, () =>
+        HttpResponse.json({ sessionId: 's', url: 'http://x', expiresAt: '2026-11-27T09:00:00Z' }, { status: 201 }),
+      ),
+      http.get(`${BASE}/api/v1/remoteaccess/session`, () => HttpResponse.json({ active: true, sessionId: 's' })),
+      http.delete(`${BASE}/api/v1/remoteaccess/session`, () => new HttpResponse(null, { status: 204 })),
+    );
+    const client = new HttpDeviceClient();
+    expect(await client.openRemoteSession(target)).toMatchObject({ sessionId: 's' });
+    expect(await client.getRemoteSession(target)).toMatchObject({ active: true });
+    await expect(client.closeRemoteSession(target)).resolves.toBeUndefined();
+  });
+
+  it('says when remote configuration is not allowed on the device', async () => {
+    device();
+    server.use(
+      http.post(`${BASE}/api/v1/remoteaccess/session`, () =>
+        HttpResponse.json({ error: { code: 'REMOTE_CONFIG_DISABLED' } }, { status: 412 }),
+      ),
+    );
+    await expect(new HttpDeviceClient().openRemoteSession(target)).rejects.toThrow(DeviceRemoteConfigDisabledError);
   });
 });

@@ -4,7 +4,9 @@ import {
   DeviceFirmwareUnsupportedError,
   DeviceLockedOutError,
   DeviceMaintenanceRequiredError,
+  DeviceMonitoringDisabledError,
   DeviceRebootingError,
+  DeviceRemoteConfigDisabledError,
   DeviceRequestError,
   DeviceUnreachableError,
 } from './errors';
@@ -12,7 +14,10 @@ import {
   DeviceCccAccess,
   DeviceClient,
   DeviceMaintenance,
+  DeviceMonitoringSample,
   DevicePhoneStatus,
+  DeviceRemoteSession,
+  DeviceSystemMessage,
   DeviceStatus,
   DeviceTrunkStatus,
   DeviceSystemInfo,
@@ -91,13 +96,74 @@ export class HttpDeviceClient implements DeviceClient {
     return this.#all<DeviceTrunkStatus>(target, '/api/v1/trunks/status');
   }
 
+  async getMonitoringSamples(
+    target: DeviceTarget,
+    range: { from: Date; to: Date; stepSeconds?: number },
+  ): Promise<DeviceMonitoringSample[]> {
+    const query = new URLSearchParams({
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      step: String(range.stepSeconds ?? 60),
+    });
+    const page = await this.#json<{ data?: DeviceMonitoringSample[] }>(
+      target,
+      `/api/v1/monitoring/samples?${query}`,
+      true,
+    );
+    if (!Array.isArray(page.data)) {
+      throw new DeviceRequestError('The device sent monitoring samples without data');
+    }
+    return page.data;
+  }
+
+  listSystemMessages(target: DeviceTarget, sinceId: number): Promise<DeviceSystemMessage[]> {
+    return this.#all<DeviceSystemMessage>(target, `/api/v1/systemmessages?since=${encodeURIComponent(String(sinceId))}`);
+  }
+
+  async openRemoteSession(target: DeviceTarget): Promise<DeviceRemoteSession> {
+    const res = await this.#change(target, 'POST', '/api/v1/remoteaccess/session');
+    return (await res.json()) as DeviceRemoteSession;
+  }
+
+  getRemoteSession(target: DeviceTarget): Promise<{ active: boolean; sessionId?: string; expiresAt?: string }> {
+    return this.#json(target, '/api/v1/remoteaccess/session', true);
+  }
+
+  async closeRemoteSession(target: DeviceTarget): Promise<void> {
+    await discard(await this.#change(target, 'DELETE', '/api/v1/remoteaccess/session'));
+  }
+
+  /**
+   * A request that changes the device: sent once (a network error is not
+   * retried, as the device may have acted on it); a 401 before the device
+   * acted is answered by logging in again, once.
+   */
+  async #change(target: DeviceTarget, method: string, path: string): Promise<Response> {
+    const send = async () =>
+      this.#send(target, path, {
+        method,
+        headers: { Accept: 'application/json', Cookie: `${SESSION_COOKIE}=${await this.#session(target)}` },
+      });
+    let res = await send();
+    if (res.status === 401) {
+      this.#sessions.delete(sessionKey(target));
+      await discard(res);
+      res = await send();
+    }
+    if (!res.ok) {
+      throw await toDeviceError(res, path);
+    }
+    return res;
+  }
+
   /** Reads a paged list (`limit`/`offset`, `{_links:{totalCount}, data}`) to the end. */
   async #all<T>(target: DeviceTarget, path: string, pageSize = 200): Promise<T[]> {
     const items: T[] = [];
+    const separator = path.includes('?') ? '&' : '?';
     for (;;) {
       const page = await this.#json<{ _links?: { totalCount?: number }; data?: T[] }>(
         target,
-        `${path}?limit=${pageSize}&offset=${items.length}`,
+        `${path}${separator}limit=${pageSize}&offset=${items.length}`,
         true,
       );
       if (!Array.isArray(page.data)) {
@@ -270,6 +336,12 @@ async function toDeviceError(res: Response, path: string): Promise<Error> {
   }
   if (res.status === 412 && code === 'MAINTENANCE_REQUIRED') {
     return new DeviceMaintenanceRequiredError(message);
+  }
+  if (res.status === 409 && code === 'MONITORING_DISABLED') {
+    return new DeviceMonitoringDisabledError(message);
+  }
+  if (res.status === 412 && code === 'REMOTE_CONFIG_DISABLED') {
+    return new DeviceRemoteConfigDisabledError(message);
   }
   if (res.status === 412 && code === 'FIRMWARE_UNSUPPORTED') {
     return new DeviceFirmwareUnsupportedError(message);

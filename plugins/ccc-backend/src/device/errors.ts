@@ -52,6 +52,22 @@ export class DeviceFirmwareUnsupportedError extends Error {
   }
 }
 
+/** Monitoring ("Aufzeichnung von Anlagendaten") is switched off on the device (409 MONITORING_DISABLED). */
+export class DeviceMonitoringDisabledError extends Error {
+  constructor(message = 'Recording of system data (monitoring) is switched off on the COMtrexx') {
+    super(message);
+    this.name = 'DeviceMonitoringDisabledError';
+  }
+}
+
+/** Remote configuration is not allowed on the device (412 REMOTE_CONFIG_DISABLED). */
+export class DeviceRemoteConfigDisabledError extends Error {
+  constructor(message = 'Remote configuration through the remote-access server is not allowed on the COMtrexx') {
+    super(message);
+    this.name = 'DeviceRemoteConfigDisabledError';
+  }
+}
+
 /** The device answered with an unexpected status or body. */
 export class DeviceRequestError extends Error {
   constructor(

@@ -39,7 +39,17 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
     await migrateDatabase(mockServices.database({ knex }));
     store = new DatabaseSystemStore(knex);
     clock = new Date('2026-11-27T08:00:00.000Z');
-    devices = { getStatus: jest.fn(), listPhoneStatus: jest.fn(), listTrunkStatus: jest.fn(), forget: jest.fn() };
+    devices = {
+      getStatus: jest.fn(),
+      listPhoneStatus: jest.fn(),
+      listTrunkStatus: jest.fn(),
+      getMonitoringSamples: jest.fn(),
+      listSystemMessages: jest.fn(),
+      openRemoteSession: jest.fn(),
+      getRemoteSession: jest.fn(),
+      closeRemoteSession: jest.fn(),
+      forget: jest.fn(),
+    };
     service = new SystemsService({
       store,
       secrets,
