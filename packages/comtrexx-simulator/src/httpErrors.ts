@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'NOT_PAIRED',
   'MAINTENANCE_REQUIRED',
   'FIRMWARE_UNSUPPORTED',
+  'MONITORING_DISABLED',
+  'REMOTE_CONFIG_DISABLED',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -42,5 +42,19 @@ export type {
 } from './inventory';
 export { openApiDocument, openApiYaml } from './openapi';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './paging';
+export {
+  MAX_SAMPLE_POINTS,
+  MAX_SAMPLE_RANGE_DAYS,
+  memoryTotalBytes,
+  MIN_SAMPLE_STEP_SECONDS,
+  monitoringSamples,
+  parseSampleRange,
+  sampleAt,
+} from './monitoring';
+export type { MonitoringSample, SampleRange } from './monitoring';
+export { MESSAGE_LOG_START, SYSTEM_MESSAGE_SEVERITIES, systemMessages } from './messages';
+export type { SystemMessage, SystemMessageSeverity } from './messages';
+export { REMOTE_SESSION_MINUTES, RemoteAccessStore } from './remoteAccess';
+export type { RemoteAccessSession } from './remoteAccess';
 export { pairingUrlFromBase, runCli } from './commands';
 export type { CliIo } from './commands';

@@ -29,6 +29,10 @@ const PATHS = [
   '/api/v1/maintenance',
   '/api/v1/phones/status',
   '/api/v1/trunks/status',
+  '/api/v1/monitoring/samples',
+  '/api/v1/systemmessages',
+  '/api/v1/remoteaccess/session',
+  '/webui/',
   '/api/system/api',
 ];
 

@@ -7,7 +7,10 @@ import {
   TRUNK_STUN_STATES,
 } from './inventory';
 import { LOCKOUT_FAILED_LOGINS, LOCKOUT_SECONDS } from './lockout';
+import { MESSAGE_LOG_START, SYSTEM_MESSAGE_SEVERITIES } from './messages';
+import { MAX_SAMPLE_POINTS, MAX_SAMPLE_RANGE_DAYS, MIN_SAMPLE_STEP_SECONDS } from './monitoring';
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './paging';
+import { REMOTE_SESSION_MINUTES } from './remoteAccess';
 import { toYaml, YamlValue } from './yaml';
 
 type Spec = { [key: string]: YamlValue };
@@ -187,6 +190,105 @@ export function openApiDocument(serialNumber: string): Spec {
           responses: { '200': json(ref('TrunkList'), 'One page of trunks'), ...gatedResponses },
         },
       },
+      '/api/v1/monitoring/samples': {
+        get: {
+          summary: 'CPU load and memory usage over time',
+          description:
+            `One sample at from + k * step for every step within [from, to); to is capped at the device's clock. ` +
+            `Requires the device-side opt-in (monitoringEnabled). Path, query, fields and limits ${INVENTED}. ${GATED}`,
+          security: [{ cookieAuth: [] }],
+          parameters: [
+            {
+              name: 'from',
+              in: 'query',
+              required: true,
+              description: 'Start (inclusive), ISO 8601 with offset',
+              schema: { type: 'string', format: 'date-time' },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              required: true,
+              description: `End (exclusive), ISO 8601 with offset; at most ${MAX_SAMPLE_RANGE_DAYS} days after from`,
+              schema: { type: 'string', format: 'date-time' },
+            },
+            {
+              name: 'step',
+              in: 'query',
+              description: `Seconds between samples; at most ${MAX_SAMPLE_POINTS} samples per request`,
+              schema: { type: 'integer', minimum: MIN_SAMPLE_STEP_SECONDS, default: MIN_SAMPLE_STEP_SECONDS },
+            },
+          ],
+          responses: {
+            '200': json(ref('MonitoringSampleList'), 'The samples, oldest first'),
+            '409': json(ref('Error'), `MONITORING_DISABLED: recording of system data is off on the device. ${INVENTED}`),
+            ...gatedResponses,
+          },
+        },
+      },
+      '/api/v1/systemmessages': {
+        get: {
+          summary: 'System messages (Systemmeldungen), oldest first',
+          description:
+            `Only messages with an id above since. The simulated log starts on ${MESSAGE_LOG_START.slice(0, 10)}. ` +
+            `Path, since and fields ${INVENTED}; the four classes follow the COMtrexx help. ${GATED}`,
+          security: [{ cookieAuth: [] }],
+          parameters: [
+            {
+              name: 'since',
+              in: 'query',
+              description: 'Id of the last message already seen',
+              schema: { type: 'integer', minimum: 0, default: 0 },
+            },
+            { $ref: '#/components/parameters/limit' },
+            { $ref: '#/components/parameters/offset' },
+          ],
+          responses: { '200': json(ref('SystemMessageList'), 'One page of messages'), ...gatedResponses },
+        },
+      },
+      '/api/v1/remoteaccess/session': {
+        post: {
+          summary: 'Open a remote configuration session via the Remote-Access-Server',
+          description:
+            `While a session is active, answers it again with 200 instead of opening another. ` +
+            `Valid ${REMOTE_SESSION_MINUTES} minutes. Path, fields and URL format ${INVENTED}. ${GATED}`,
+          security: [{ cookieAuth: [] }],
+          responses: {
+            '200': json(ref('RemoteAccessSession'), 'The session that was already active'),
+            '201': json(ref('RemoteAccessSession'), 'A new session'),
+            ...gatedResponses,
+            '412': json(
+              ref('Error'),
+              `REMOTE_CONFIG_DISABLED (not allowed on the device, enable it under Externer Zugriff), ` +
+                `MAINTENANCE_REQUIRED or FIRMWARE_UNSUPPORTED. ${INVENTED}`,
+            ),
+          },
+        },
+        get: {
+          summary: 'Whether a remote configuration session is active (the CCC\'s "connected" icon)',
+          description: `An expired session, or one on a device that no longer allows remote configuration, is inactive. ${INVENTED}. ${GATED}`,
+          security: [{ cookieAuth: [] }],
+          responses: { '200': json(ref('RemoteAccessState'), 'Session state'), ...gatedResponses },
+        },
+        delete: {
+          summary: 'End the remote configuration session, if any',
+          description: `${INVENTED}. ${GATED}`,
+          security: [{ cookieAuth: [] }],
+          responses: { '204': { description: 'No session is active any more' }, ...gatedResponses },
+        },
+      },
+      '/webui/': {
+        get: {
+          summary: 'The web interface a remote configuration session opens (a placeholder page)',
+          description: `Takes no ctx_sessionid cookie; the session id from the URL is the credential. ${INVENTED}`,
+          security: [],
+          parameters: [{ name: 'session', in: 'query', required: true, schema: string('sessionId of the active session') }],
+          responses: {
+            '200': { description: 'Placeholder page', content: { 'text/html': { schema: string() } } },
+            '403': { description: 'No valid session id', content: { 'text/html': { schema: string() } } },
+          },
+        },
+      },
       '/api/system/api': {
         get: {
           summary: 'This document',
@@ -317,6 +419,60 @@ export function openApiDocument(serialNumber: string): Spec {
             registrationState: enumOf(TRUNK_REGISTRATION_STATES, `Documented meanings, ${INVENTED} code names`),
             lastChange: { type: 'string', format: 'date-time', description: INVENTED },
           },
+        },
+        MonitoringSample: {
+          type: 'object',
+          description: INVENTED,
+          required: ['ts', 'cpuLoadPercent', 'memUsedBytes', 'memTotalBytes'],
+          properties: {
+            ts: { type: 'string', format: 'date-time' },
+            cpuLoadPercent: { type: 'number', minimum: 0, maximum: 100, description: 'One decimal' },
+            memUsedBytes: { type: 'integer' },
+            memTotalBytes: { type: 'integer' },
+          },
+        },
+        SystemMessage: {
+          type: 'object',
+          description: INVENTED,
+          required: ['id', 'ts', 'severity', 'category', 'text'],
+          properties: {
+            id: { type: 'integer', minimum: 1, description: 'Increases with ts; not contiguous' },
+            ts: { type: 'string', format: 'date-time' },
+            severity: enumOf(
+              SYSTEM_MESSAGE_SEVERITIES,
+              `System information, simple malfunction, serious malfunction, security warning; ${INVENTED} code names`,
+            ),
+            category: string('German label, e.g. Firmware-Update, Lizenz, SIP-Registrierung, IP-Sperre'),
+            text: string('German text, for people'),
+          },
+        },
+        RemoteAccessSession: {
+          type: 'object',
+          description: INVENTED,
+          required: ['sessionId', 'url', 'expiresAt'],
+          properties: {
+            sessionId: string(),
+            url: string('Opens the web UI: <base>/devices/<serial>/webui/?session=<sessionId>'),
+            expiresAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        RemoteAccessState: {
+          type: 'object',
+          description: INVENTED,
+          required: ['active'],
+          properties: {
+            active: { type: 'boolean' },
+            sessionId: string('Only while active'),
+            expiresAt: { type: 'string', format: 'date-time', description: 'Only while active' },
+          },
+        },
+        MonitoringSampleList: {
+          type: 'object',
+          properties: { _links: ref('Links'), data: { type: 'array', items: ref('MonitoringSample') } },
+        },
+        SystemMessageList: {
+          type: 'object',
+          properties: { _links: ref('Links'), data: { type: 'array', items: ref('SystemMessage') } },
         },
         PhoneList: {
           type: 'object',

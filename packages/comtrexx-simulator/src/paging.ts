@@ -32,15 +32,17 @@ export function parsePage(query: Record<string, unknown>): Page | string {
 /**
  * The COMtrexx list envelope (domain §2.1): `_links.totalCount` always, and
  * `_links.next` ([INVENTED] format: a path relative to the device) while more
- * rows follow.
+ * rows follow. `filters` (e.g. `since`) are repeated in the next link, so
+ * that following it keeps the same list.
  */
-export function pageEnvelope<T>(rows: readonly T[], page: Page, path: string) {
+export function pageEnvelope<T>(rows: readonly T[], page: Page, path: string, filters: Record<string, string> = {}) {
   const data = rows.slice(page.offset, page.offset + page.limit);
   const nextOffset = page.offset + page.limit;
+  const query = new URLSearchParams({ ...filters, limit: String(page.limit), offset: String(nextOffset) });
   return {
     _links: {
       totalCount: rows.length,
-      ...(nextOffset < rows.length ? { next: `${path}?limit=${page.limit}&offset=${nextOffset}` } : {}),
+      ...(nextOffset < rows.length ? { next: `${path}?${query}` } : {}),
     },
     data,
   };

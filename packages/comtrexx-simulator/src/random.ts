@@ -24,3 +24,42 @@ export function createSeededRandom(seed: number): SeededRandom {
     pick: items => items[Math.floor(next() * items.length)],
   };
 }
+
+/** A stable 32-bit hash of a text (FNV-1a), e.g. to derive a per-device key from a serial number. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * A float in [0, 1) that depends only on the given integers: a stateless
+ * counterpart of {@link createSeededRandom}, for values that must be the same
+ * whichever range of time a client asks for.
+ */
+export function hashUnit(...parts: number[]): number {
+  let h = 0x9e3779b9;
+  for (const part of parts) {
+    // Parts may exceed 32 bits (e.g. minute numbers are fine, but be safe):
+    // fold the high bits in rather than dropping them.
+    const low = part >>> 0;
+    const high = Math.floor(part / 4294967296) >>> 0;
+    h = mix(h ^ low);
+    h = mix(h ^ high);
+  }
+  return mix(h) / 4294967296;
+}
+
+// murmur3's 32-bit finaliser: every input bit affects every output bit.
+function mix(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -8,8 +8,12 @@ import { createManageableGate, createSessionCheck, SESSION_COOKIE } from './gate
 import { sendError } from './httpErrors';
 import { LoginLockout } from './lockout';
 import { generateApiUser, sendPairingRequest } from './pairing';
+import { RemoteAccessStore } from './remoteAccess';
 import { createFaultAdminRouter } from './routes/faultAdmin';
+import { createMessagesRouter } from './routes/messages';
+import { createMonitoringRouter } from './routes/monitoring';
 import { createOpenApiRouter } from './routes/openapi';
+import { createRemoteAccessRouter } from './routes/remoteAccess';
 import { createStatusRouter } from './routes/status';
 import { SESSION_MAX_AGE_SECONDS, SessionStore } from './sessions';
 
@@ -28,7 +32,7 @@ const CCC_PROXY_HOST = 'proxy.auerproxy.de';
 export interface SimulatorAppOptions {
   /** The CCC's pairing endpoint; a function is read on every request, so the URL can change at runtime. */
   cccPairingUrl?: string | (() => string);
-  /** Clock for session expiry, login lockout, reboot windows and system time; injectable for tests. */
+  /** Clock for sessions, login lockout, reboot windows, system time, monitoring and messages; injectable for tests. */
   now?: () => Date;
   /** Timeout of the pairing request to the CCC, in milliseconds. */
   cccTimeoutMs?: number;
@@ -148,7 +152,11 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
   });
 
   // Endpoints for manageable devices only share one gate (domain §3.1).
-  device.use(createStatusRouter(createManageableGate(sessions)));
+  const gate = createManageableGate(sessions);
+  device.use(createStatusRouter(gate));
+  device.use(createMonitoringRouter(gate, now));
+  device.use(createMessagesRouter(gate, now));
+  device.use(createRemoteAccessRouter(gate, new RemoteAccessStore(now)));
   device.use(createOpenApiRouter());
 
   // The routes below stand for what an admin does in the device's own web

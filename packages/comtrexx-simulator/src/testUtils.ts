@@ -127,3 +127,11 @@ export function captureIo(env: Record<string, string | undefined> = {}) {
     stderr: () => err.join(''),
   };
 }
+
+/** Makes a device manageable (paired, maintenance, current firmware), logs in and returns the `Cookie` header value. */
+export async function makeManageable(simulatorUrl: string, device: SimulatedDevice): Promise<string> {
+  device.firmwareVersion = '2.6.0';
+  device.maintenance = { active: true, validUntil: '2027-01-01' };
+  pairDirectly(device);
+  return logIn(simulatorUrl, device);
+}
