@@ -132,54 +132,63 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
   return 0;
 }
 
-async function confirm(args: string[], io: CliIo, env: Record<string, string | undefined>): Promise<number> {
+/**
+ * A local admin action on one device (what an admin does in the device's own
+ * web interface): parses `--serial`, `--url` and the action's own options,
+ * calls the simulator and reports the outcome in one line.
+ */
+async function deviceAction(
+  args: string[],
+  io: CliIo,
+  env: Record<string, string | undefined>,
+  action: {
+    options?: Record<string, { type: 'string' }>;
+    call: (base: string, serial: string, values: Record<string, string | boolean | undefined>) => Promise<Response>;
+    done: string;
+    failed: string;
+  },
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       serial: { type: 'string' },
-      token: { type: 'string' },
       url: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...action.options,
     },
   });
   if (values.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const serial = required('serial', values.serial);
-  const token = required('token', values.token);
-  const res = await callDevice(simulatorUrl(values.url, env), serial, 'POST', '/api/v1/ccc/access/confirm', {
-    confirmationCode: token,
-  });
+  const serial = required('serial', values.serial as string | undefined);
+  const res = await action.call(simulatorUrl(values.url as string | undefined, env), serial, values);
   if (res.status === 204) {
-    io.stdout.write(`${serial}: paired with the CCC\n`);
+    io.stdout.write(`${serial}: ${action.done}\n`);
     return 0;
   }
-  io.stderr.write(`${serial}: pairing failed: ${await describeError(res)}\n`);
+  io.stderr.write(`${serial}: ${action.failed}: ${await describeError(res)}\n`);
   return 1;
 }
 
-async function revoke(args: string[], io: CliIo, env: Record<string, string | undefined>): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      serial: { type: 'string' },
-      url: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+function confirm(args: string[], io: CliIo, env: Record<string, string | undefined>): Promise<number> {
+  return deviceAction(args, io, env, {
+    options: { token: { type: 'string' } },
+    call: (base, serial, values) =>
+      callDevice(base, serial, 'POST', '/api/v1/ccc/access/confirm', {
+        confirmationCode: required('token', values.token as string | undefined),
+      }),
+    done: 'paired with the CCC',
+    failed: 'pairing failed',
   });
-  if (values.help) {
-    io.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const serial = required('serial', values.serial);
-  const res = await callDevice(simulatorUrl(values.url, env), serial, 'DELETE', '/api/v1/ccc/access');
-  if (res.status === 204) {
-    io.stdout.write(`${serial}: CCC access revoked\n`);
-    return 0;
-  }
-  io.stderr.write(`${serial}: revoking failed: ${await describeError(res)}\n`);
-  return 1;
+}
+
+function revoke(args: string[], io: CliIo, env: Record<string, string | undefined>): Promise<number> {
+  return deviceAction(args, io, env, {
+    call: (base, serial) => callDevice(base, serial, 'DELETE', '/api/v1/ccc/access'),
+    done: 'CCC access revoked',
+    failed: 'revoking failed',
+  });
 }
 
 /** The admin view `/fleet/:serial/faults` answers with. */
