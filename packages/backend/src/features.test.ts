@@ -1,4 +1,4 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { backendFeatures } from './features';
 
@@ -25,19 +25,28 @@ describe('portal backend', () => {
       expect(health.status).toBe(200);
       expect(health.body.database.status).toBe('ok');
 
-      // Permissions are on, and until the CCC policy exists the allow-all policy decides.
+      // Permissions are on and the CCC policy decides: other plugins' permissions
+      // by the fallback (allow), the CCC's by role (SMTP administration only
+      // for fleet administrators, of whom there are none here).
       const decision = await request(backend.server)
         .post('/api/permission/authorize')
+        .set('Authorization', mockCredentials.user.header('user:default/guest'))
         .send({
           items: [
             {
-              id: 'probe',
+              id: 'catalog',
               permission: { type: 'basic', name: 'catalog.entity.create', attributes: { action: 'create' } },
             },
+            { id: 'smtp', permission: { type: 'basic', name: 'ccc.smtp.manage', attributes: { action: 'update' } } },
+            { id: 'register', permission: { type: 'basic', name: 'ccc.system.create', attributes: { action: 'create' } } },
           ],
         });
       expect(decision.status).toBe(200);
-      expect(decision.body.items).toEqual([{ id: 'probe', result: 'ALLOW' }]);
+      expect(decision.body.items).toEqual([
+        { id: 'catalog', result: 'ALLOW' },
+        { id: 'smtp', result: 'DENY' },
+        { id: 'register', result: 'ALLOW' },
+      ]);
 
       // The catalog is mounted (an unknown plugin would answer 404).
       const locations = await request(backend.server).get('/api/catalog/locations');

@@ -3,8 +3,7 @@ import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-pro
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import allowAllPolicyModule from '@backstage/plugin-permission-backend-module-allow-all-policy';
-import cccPlugin, { catalogModuleCccEntityProvider } from '@internal/plugin-ccc-backend';
+import cccPlugin, { catalogModuleCccEntityProvider, permissionModuleCccPolicy } from '@internal/plugin-ccc-backend';
 
 /**
  * The features this portal's backend runs, in one list, so that the start
@@ -17,8 +16,8 @@ export const backendFeatures = [
   catalogPlugin,
   catalogLogsModule,
   permissionPlugin,
-  // Replaced by the CCC policy module once roles exist (access-control issue).
-  allowAllPolicyModule,
+  // CCC permissions by role; other plugins' by ccc.permissionPolicy.fallback (allow).
+  permissionModuleCccPolicy,
   cccPlugin,
   catalogModuleCccEntityProvider,
 ];

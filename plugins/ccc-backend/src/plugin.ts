@@ -5,13 +5,20 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { CCC_PLUGIN_ID } from '@internal/plugin-ccc-common';
-import { DatabaseSystemStore } from './database/DatabaseSystemStore';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { CCC_PLUGIN_ID, cccBasicPermissions, cccSystemPermissions } from '@internal/plugin-ccc-common';
+import { CatalogDirectory } from './access/CatalogDirectory';
+import { GrantsService } from './access/GrantsService';
+import { UserGroupsService } from './access/UserGroupsService';
+import { createCccDatabase } from './database/CccDatabase';
 import { migrateDatabase } from './database/migrateDatabase';
 import { verifyEncryptionKey } from './database/verifyEncryptionKey';
 import { seedDemoFleet } from './demo/seedDemoFleet';
 import { HttpDeviceClient } from './device/HttpDeviceClient';
 import { HealthService } from './health/HealthService';
+import { cccSystemResourceRef } from './permissions/resourceRef';
+import { cccSystemRules } from './permissions/rules';
+import { SystemPermissionGuard } from './permissions/SystemPermissionGuard';
 import { SecretBox } from './secrets/SecretBox';
 import { createRouter } from './service/router';
 import { SystemsService } from './systems/SystemsService';
@@ -33,22 +40,31 @@ export const cccPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
-      async init({ config, database, httpAuth, httpRouter, logger, scheduler }) {
+      async init(deps) {
+        const { auditor, auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler } = deps;
+        const { permissions, permissionsRegistry, userInfo } = deps;
         // Fail at start-up, not at the first secret a user saves.
         const secrets = SecretBox.fromConfig(config);
         const knex = await migrateDatabase(database);
         await verifyEncryptionKey(knex, secrets.keyFingerprint);
 
-        const store = new DatabaseSystemStore(knex);
+        const db = createCccDatabase(knex);
+        const store = db.systems;
         const systems = new SystemsService({
-          store,
+          db,
           secrets,
           logger,
           devices: new HttpDeviceClient({
@@ -62,7 +78,34 @@ export const cccPlugin = createBackendPlugin({
           deviceHealthUrl: config.getOptionalString('ccc.devices.healthCheckUrl'),
         });
 
-        httpRouter.use(await createRouter({ health, systems, httpAuth, logger }));
+        const guard = new SystemPermissionGuard({
+          permissions,
+          stores: db,
+          ruleset: () => permissionsRegistry.getPermissionRuleset(cccSystemResourceRef),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: cccSystemResourceRef,
+          permissions: cccSystemPermissions,
+          rules: Object.values(cccSystemRules),
+          getResources: ids => guard.loadResources(ids),
+        });
+        permissionsRegistry.addPermissions(cccBasicPermissions);
+
+        const directory = new CatalogDirectory(catalog, auth);
+        httpRouter.use(
+          await createRouter({
+            health,
+            systems,
+            grants: new GrantsService({ db, directory }),
+            groups: new UserGroupsService({ db, directory }),
+            guard,
+            audit: db.audit,
+            httpAuth,
+            userInfo,
+            auditor,
+            logger,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/pairing', allow: 'unauthenticated' });
 

@@ -8,3 +8,6 @@ export * from './constants';
 export * from './health';
 export * from './serialNumber';
 export * from './systems';
+export * from './roles';
+export * from './permissions';
+export * from './access';

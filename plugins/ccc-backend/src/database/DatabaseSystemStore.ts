@@ -1,5 +1,6 @@
 import { DeviceFacts } from '@internal/plugin-ccc-common';
 import { Knex } from 'knex';
+import { applySystemFilter, CccSystemCriteria } from './systemFilter';
 import { DuplicateSerialError, SystemRecord, SystemStore } from './SystemStore';
 
 /** Row shape of the `systems` table. */
@@ -74,9 +75,18 @@ export class DatabaseSystemStore implements SystemStore {
     return row ? fromRow(row) : undefined;
   }
 
-  async list(): Promise<SystemRecord[]> {
-    const rows = await this.knex<RawSystemRow>('systems').orderBy([{ column: 'name' }, { column: 'serial_number' }]);
+  async list(criteria?: CccSystemCriteria): Promise<SystemRecord[]> {
+    const query = this.knex('systems').select('systems.*').orderBy([{ column: 'name' }, { column: 'serial_number' }]);
+    if (criteria) applySystemFilter(this.knex, query, criteria);
+    const rows: RawSystemRow[] = await query;
     return rows.map(fromRow);
+  }
+
+  async getMany(ids: string[]): Promise<Array<SystemRecord | undefined>> {
+    if (ids.length === 0) return [];
+    const rows = await this.knex<RawSystemRow>('systems').whereIn('id', [...new Set(ids)]);
+    const byId = new Map(rows.map(row => [row.id, fromRow(row)]));
+    return ids.map(id => byId.get(id));
   }
 
   async update(

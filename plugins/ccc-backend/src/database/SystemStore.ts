@@ -1,4 +1,5 @@
 import { DeviceFacts, DeviceState, StateReason } from '@internal/plugin-ccc-common';
+import { CccSystemCriteria } from './systemFilter';
 
 /** A system as stored, secrets still sealed. */
 export interface SystemRecord {
@@ -29,8 +30,10 @@ export interface SystemStore {
   insert(record: SystemRecord): Promise<void>;
   get(id: string): Promise<SystemRecord | undefined>;
   getBySerial(serialNumber: string): Promise<SystemRecord | undefined>;
-  /** All systems, ordered by name. */
-  list(): Promise<SystemRecord[]>;
+  /** Systems ordered by name: all, or those matching permission criteria (evaluated in SQL). */
+  list(criteria?: CccSystemCriteria): Promise<SystemRecord[]>;
+  /** Systems by id, in the order asked, undefined for unknown ids. */
+  getMany(ids: string[]): Promise<Array<SystemRecord | undefined>>;
   /** Changes the given fields; returns the updated record, or undefined when it no longer exists. */
   update(id: string, patch: Partial<Omit<SystemRecord, 'id' | 'createdAt'>>): Promise<SystemRecord | undefined>;
   /** Deletes a system; returns whether it existed. */

@@ -3,12 +3,12 @@ import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DatabaseSystemStore } from '../database/DatabaseSystemStore';
+import { createCccDatabase } from '../database/CccDatabase';
+import { SystemStore } from '../database/SystemStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { HttpDeviceClient } from '../device/HttpDeviceClient';
-import { HealthService } from '../health/HealthService';
 import { SecretBox } from '../secrets/SecretBox';
-import { createRouter } from '../service/router';
+import { cccErrorHandler } from '../service/errors';
 import { SystemsService } from '../systems/SystemsService';
 import { seedDemoFleet } from './seedDemoFleet';
 
@@ -22,7 +22,7 @@ describe('seedDemoFleet', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let simulator: RunningSimulator;
   let server: http.Server;
-  let store: DatabaseSystemStore;
+  let store: SystemStore;
   let systems: SystemsService;
   const logger = mockServices.logger.mock();
 
@@ -30,21 +30,27 @@ describe('seedDemoFleet', () => {
     simulator = await startSimulator({ seed: 21, size: 4 });
     const knex = await databases.init('SQLITE_3');
     await migrateDatabase(mockServices.database({ knex }));
-    store = new DatabaseSystemStore(knex);
+    const db = createCccDatabase(knex);
+    store = db.systems;
     systems = new SystemsService({
-      store,
+      db,
       secrets: new SecretBox('demo-seed-test-key-0123456789abcdefghijkl'),
       devices: new HttpDeviceClient(),
       logger,
       deviceUrlTemplate: simulator.deviceUrlTemplate,
     });
-    const router = await createRouter({
-      health: new HealthService({ knex }),
-      systems,
-      httpAuth: mockServices.httpAuth(),
-      logger,
+    // Only the device's call back matters here; the full router is tested elsewhere.
+    const app = express().use(express.json());
+    app.post('/pairing', async (req, res, next) => {
+      try {
+        await systems.pair(req.body);
+        res.json({ paired: true });
+      } catch (error) {
+        next(error);
+      }
     });
-    server = http.createServer(express().use(router).use(mockErrorHandler()));
+    app.use(cccErrorHandler, mockErrorHandler());
+    server = http.createServer(app);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     simulator.setCccPairingUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}/pairing`);
   });

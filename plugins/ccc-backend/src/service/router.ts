@@ -1,24 +1,59 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  LoggerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  auditQuerySchema,
+  CccSystem,
+  cccFleetAuditReadPermission,
+  cccSystemAuditReadPermission,
+  cccSystemCreatePermission,
+  cccSystemDeletePermission,
+  cccSystemGrantsManagePermission,
+  cccSystemPermissions,
+  cccSystemReadPermission,
+  cccSystemTransferPermission,
+  cccSystemUpdatePermission,
+} from '@internal/plugin-ccc-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
+import { GrantsService } from '../access/GrantsService';
+import { UserGroupsService } from '../access/UserGroupsService';
+import { AuditStore } from '../database/AuditStore';
 import { HealthService } from '../health/HealthService';
 import { RateLimiter } from '../pairing/RateLimiter';
-import { SystemsService } from '../systems/SystemsService';
+import { SystemPermission, SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
+import { parse, SystemsService } from '../systems/SystemsService';
 import { cccErrorHandler } from './errors';
 
 /** Services the CCC router needs. */
 export interface CccRouterOptions {
   health: HealthService;
   systems: SystemsService;
+  grants: GrantsService;
+  groups: UserGroupsService;
+  guard: SystemPermissionGuard;
+  audit: AuditStore;
   httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  auditor: AuditorService;
   logger: LoggerService;
   /** Limits for the unauthenticated pairing endpoint; injectable for tests. */
   pairingLimits?: { perClient: RateLimiter; perSerial: RateLimiter };
 }
 
+const subjectQuery = z.object({ subjectRef: z.string().min(1, 'subjectRef is missing') }).strict();
+const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missing') }).strict();
+
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
-  const { health, systems, httpAuth, logger } = options;
+  const { health, systems, grants, groups, guard, audit, httpAuth, userInfo, auditor, logger } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -26,8 +61,39 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   const router = Router();
   router.use(express.json({ limit: '100kb' }));
 
-  const userRef = async (req: express.Request) =>
-    (await httpAuth.credentials(req, { allow: ['user'] })).principal.userEntityRef;
+  const user = async (req: express.Request): Promise<BackstageCredentials<BackstageUserPrincipal>> =>
+    httpAuth.credentials(req, { allow: ['user'] });
+
+  /** Loads a system and checks a permission on it; 404 before 403, as the id is no secret. */
+  const systemFor = async (
+    req: express.Request,
+    permission: SystemPermission,
+    what: string,
+  ): Promise<{ system: CccSystem; credentials: BackstageCredentials<BackstageUserPrincipal>; actor: string }> => {
+    const credentials = await user(req);
+    const system = await systems.get(req.params.id);
+    await guard.requireOnSystem(credentials, permission, system, what);
+    return { system, credentials, actor: credentials.principal.userEntityRef };
+  };
+
+  /** Reports a change to Backstage's auditor as well as to our own trail (which the services write). */
+  const audited =
+    (eventId: string, handler: (req: express.Request, res: express.Response) => Promise<unknown>) =>
+    async (req: express.Request, res: express.Response) => {
+      const event = await auditor.createEvent({
+        eventId,
+        request: req,
+        severityLevel: 'medium',
+        meta: { ...(req.params.id ? { id: req.params.id } : {}) },
+      });
+      try {
+        await handler(req, res);
+        await event.success();
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    };
 
   // Unauthenticated (see plugin.ts): load balancers and the start script poll it.
   router.get('/health', async (_req, res) => {
@@ -35,51 +101,246 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
     res.status(report.status === 'down' ? 503 : 200).json(report);
   });
 
-  // The catalog module reads the list with a service token.
+  // Users see the systems they hold a role on (filtered in SQL); the catalog
+  // module reads all of them with a service token.
   router.get('/systems', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await systems.list() });
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const criteria = await guard.listCriteria(credentials, cccSystemReadPermission);
+    if (criteria === 'none') {
+      res.json({ items: [] });
+      return;
+    }
+    res.json({ items: await systems.list(criteria === 'all' ? undefined : criteria) });
   });
 
-  router.post('/systems', async (req, res) => {
-    res.status(201).json(await systems.register(req.body, await userRef(req)));
-  });
+  router.post(
+    '/systems',
+    audited('ccc-system-register', async (req, res) => {
+      const credentials = await user(req);
+      await guard.require(credentials, cccSystemCreatePermission, 'register systems');
+      res.status(201).json(await systems.register(req.body, credentials.principal.userEntityRef));
+    }),
+  );
 
   router.get('/systems/by-serial/:serial', async (req, res) => {
-    await userRef(req);
-    res.json(await systems.getBySerial(req.params.serial));
+    const credentials = await user(req);
+    const system = await systems.getBySerial(req.params.serial);
+    await guard.requireOnSystem(credentials, cccSystemReadPermission, system, 'see this system');
+    res.json(system);
   });
 
   router.get('/systems/:id', async (req, res) => {
-    await userRef(req);
-    res.json(await systems.get(req.params.id));
+    const { system } = await systemFor(req, cccSystemReadPermission, 'see this system');
+    res.json(system);
   });
 
-  router.patch('/systems/:id', async (req, res) => {
-    await userRef(req);
-    res.json(await systems.update(req.params.id, req.body));
-  });
+  router.patch(
+    '/systems/:id',
+    audited('ccc-system-update', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemUpdatePermission, 'change this system');
+      res.json(await systems.update(system.id, req.body, actor));
+    }),
+  );
 
-  router.post('/systems/:id/token', async (req, res) => {
-    await userRef(req);
-    res.json(await systems.renewToken(req.params.id));
-  });
+  router.post(
+    '/systems/:id/token',
+    audited('ccc-system-token-renew', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemUpdatePermission, 'renew the confirmation code');
+      res.json(await systems.renewToken(system.id, actor));
+    }),
+  );
 
-  router.delete('/systems/:id/token', async (req, res) => {
-    await userRef(req);
-    await systems.cancelToken(req.params.id);
-    res.status(204).end();
-  });
+  router.delete(
+    '/systems/:id/token',
+    audited('ccc-system-token-cancel', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemUpdatePermission, 'cancel the pairing');
+      await systems.cancelToken(system.id, actor);
+      res.status(204).end();
+    }),
+  );
 
   router.post('/systems/:id/refresh', async (req, res) => {
-    await userRef(req);
-    res.json(await systems.refresh(req.params.id));
+    const { system } = await systemFor(req, cccSystemReadPermission, 'read the device state');
+    res.json(await systems.refresh(system.id));
   });
 
-  router.delete('/systems/:id', async (req, res) => {
-    await systems.delete(req.params.id, await userRef(req));
-    res.status(204).end();
+  router.delete(
+    '/systems/:id',
+    audited('ccc-system-delete', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemDeletePermission, 'delete this system');
+      await systems.delete(system.id, actor);
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/systems/:id/owner',
+    audited('ccc-system-owner-transfer', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemTransferPermission, 'hand this system to someone else');
+      res.json(await grants.transferOwnership(system.id, req.body, actor));
+    }),
+  );
+
+  // Who holds which role, and what the signed-in user may do (for the UI).
+  router.get('/systems/:id/access', async (req, res) => {
+    const { system, credentials } = await systemFor(req, cccSystemReadPermission, 'see who has access');
+    const entries = await grants.accessOf(system.id);
+    const claims = new Set((await userInfo.getUserInfo(credentials)).ownershipEntityRefs);
+    const allowed = await guard.allowedOf(credentials, cccSystemPermissions, system.id);
+    res.json({
+      entries,
+      me: {
+        roles: [...new Set(entries.filter(e => claims.has(e.subjectRef)).map(e => e.role))],
+        permissions: cccSystemPermissions.filter((_p, i) => allowed[i]).map(p => p.name),
+      },
+    });
   });
+
+  router.put(
+    '/systems/:id/grants',
+    audited('ccc-grant-set', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemGrantsManagePermission, 'grant roles');
+      res.json(await grants.set(system.id, req.body, actor));
+    }),
+  );
+
+  router.delete(
+    '/systems/:id/grants',
+    audited('ccc-grant-delete', async (req, res) => {
+      const { system, actor } = await systemFor(req, cccSystemGrantsManagePermission, 'revoke roles');
+      const { subjectRef } = parse(subjectQuery, req.query);
+      await grants.delete(system.id, subjectRef, actor);
+      res.status(204).end();
+    }),
+  );
+
+  router.get('/grants', async (req, res) => {
+    const credentials = await user(req);
+    res.json({ items: await grants.listGivenBy(credentials.principal.userEntityRef) });
+  });
+
+  router.post(
+    '/grants/delete',
+    audited('ccc-grant-delete', async (req, res) => {
+      const credentials = await user(req);
+      const items = grants.parseDeleteMany(req.body);
+      for (const systemId of new Set(items.map(i => i.systemId))) {
+        const system = await systems.get(systemId);
+        await guard.requireOnSystem(credentials, cccSystemGrantsManagePermission, system, 'revoke roles');
+      }
+      await grants.deleteMany(items, credentials.principal.userEntityRef);
+      res.status(204).end();
+    }),
+  );
+
+  router.get('/systems/:id/audit', async (req, res) => {
+    const { system } = await systemFor(req, cccSystemAuditReadPermission, 'read the audit trail');
+    const query = parse(auditQuerySchema, req.query);
+    res.json({ items: await audit.list({ ...query, systemId: system.id }) });
+  });
+
+  router.get('/audit', async (req, res) => {
+    await guard.require(await user(req), cccFleetAuditReadPermission, 'read the audit trail of the whole fleet');
+    const query = parse(auditQuerySchema, req.query);
+    res.json({ items: await audit.list(query) });
+  });
+
+  // CCC user groups: who may change a group is decided by group ownership
+  // (the service checks it); adding a system needs grant rights on it.
+  const actorOf = async (req: express.Request) => (await user(req)).principal.userEntityRef;
+
+  router.get('/groups', async (req, res) => {
+    res.json({ items: await groups.list(await actorOf(req)) });
+  });
+
+  router.post(
+    '/groups',
+    audited('ccc-group-create', async (req, res) => {
+      res.status(201).json(await groups.create(req.body, await actorOf(req)));
+    }),
+  );
+
+  router.post(
+    '/groups/delete',
+    audited('ccc-group-delete', async (req, res) => {
+      await groups.deleteMany(req.body, await actorOf(req));
+      res.status(204).end();
+    }),
+  );
+
+  router.get('/groups/:id', async (req, res) => {
+    res.json(await groups.get(req.params.id, await actorOf(req)));
+  });
+
+  router.patch(
+    '/groups/:id',
+    audited('ccc-group-update', async (req, res) => {
+      res.json(await groups.update(req.params.id, req.body, await actorOf(req)));
+    }),
+  );
+
+  router.delete(
+    '/groups/:id',
+    audited('ccc-group-delete', async (req, res) => {
+      await groups.delete(req.params.id, await actorOf(req));
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/groups/:id/join',
+    audited('ccc-group-join', async (req, res) => {
+      res.json(await groups.join(req.params.id, await actorOf(req)));
+    }),
+  );
+
+  router.post(
+    '/groups/:id/leave',
+    audited('ccc-group-leave', async (req, res) => {
+      await groups.leave(req.params.id, await actorOf(req));
+      res.status(204).end();
+    }),
+  );
+
+  router.put(
+    '/groups/:id/members',
+    audited('ccc-group-member-set', async (req, res) => {
+      res.json(await groups.setMember(req.params.id, req.body, await actorOf(req)));
+    }),
+  );
+
+  router.delete(
+    '/groups/:id/members',
+    audited('ccc-group-member-remove', async (req, res) => {
+      const { memberRef } = parse(memberQuery, req.query);
+      await groups.removeMember(req.params.id, memberRef, await actorOf(req));
+      res.status(204).end();
+    }),
+  );
+
+  router.put(
+    '/groups/:id/systems',
+    audited('ccc-group-system-add', async (req, res) => {
+      const credentials = await user(req);
+      const systemId = groups.parseAddSystem(req.body);
+      const system = await systems.get(systemId);
+      await guard.requireOnSystem(credentials, cccSystemGrantsManagePermission, system, 'add this system to groups');
+      res.json(await groups.addSystem(req.params.id, system.id, credentials.principal.userEntityRef));
+    }),
+  );
+
+  router.delete(
+    '/groups/:id/systems/:systemId',
+    audited('ccc-group-system-remove', async (req, res) => {
+      const credentials = await user(req);
+      const systemId = req.params.systemId;
+      const mayManage = await guard
+        .isAllowed(credentials, cccSystemGrantsManagePermission, systemId)
+        .catch(() => false);
+      await groups.removeSystem(req.params.id, systemId, credentials.principal.userEntityRef, mayManage);
+      res.status(204).end();
+    }),
+  );
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.
@@ -104,6 +365,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
     }, 500).unref();
   });
 
+  router.use((req, _res, next) => next(new NotFoundError(`No such CCC endpoint: ${req.method} ${req.path}`)));
   router.use(cccErrorHandler);
   return router;
 }

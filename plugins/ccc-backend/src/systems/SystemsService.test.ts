@@ -1,7 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseSystemStore } from '../database/DatabaseSystemStore';
+import { createCccDatabase } from '../database/CccDatabase';
+import { SystemStore } from '../database/SystemStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
 import {
@@ -32,12 +33,13 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
   let clock: Date;
   let devices: jest.Mocked<DeviceClient>;
   let service: SystemsService;
-  let store: DatabaseSystemStore;
+  let store: SystemStore;
 
   beforeEach(async () => {
     const knex = await databases.init(databaseId);
     await migrateDatabase(mockServices.database({ knex }));
-    store = new DatabaseSystemStore(knex);
+    const db = createCccDatabase(knex);
+    store = db.systems;
     clock = new Date('2026-11-27T08:00:00.000Z');
     devices = {
       getStatus: jest.fn(),
@@ -51,7 +53,7 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
       forget: jest.fn(),
     };
     service = new SystemsService({
-      store,
+      db,
       secrets,
       devices,
       logger: mockServices.logger.mock(),
@@ -130,7 +132,7 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
 
   it('renews: the new token works, the old one is dead', async () => {
     const { system, token: first } = await register();
-    const second = await service.renewToken(system.id);
+    const second = await service.renewToken(system.id, OWNER);
     expect(second.code).not.toBe(first.code);
     await expect(service.pair({ serialNumber: SERIAL, token: first.code, credentials })).rejects.toThrow(/wrong/);
     await service.pair({ serialNumber: SERIAL, token: second.code, credentials });
@@ -140,17 +142,17 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
   it('renewing gives an expired pairing a fresh 24 hours', async () => {
     const { system } = await register();
     clock = new Date('2026-11-29T09:00:00.000Z');
-    const renewed = await service.renewToken(system.id);
+    const renewed = await service.renewToken(system.id, OWNER);
     expect(renewed.expiresAt).toBe('2026-11-30T09:00:00.000Z');
     expect((await service.get(system.id)).state).toBe('token_pending');
   });
 
   it('cancels a pending pairing', async () => {
     const { system, token } = await register();
-    await service.cancelToken(system.id);
+    await service.cancelToken(system.id, OWNER);
     expect(await service.get(system.id)).toMatchObject({ token: null, state: 'error', stateReason: 'not_paired' });
     await expect(service.pair({ serialNumber: SERIAL, token: token.code, credentials })).rejects.toThrow(NotAllowedError);
-    await expect(service.cancelToken(system.id)).rejects.toThrow(ConflictError);
+    await expect(service.cancelToken(system.id, OWNER)).rejects.toThrow(ConflictError);
   });
 
   it('follows the device: ok, restricted by maintenance or firmware, unreachable', async () => {
@@ -202,15 +204,15 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
   it('uses a direct device URL when one is set', async () => {
     const { system, token } = await register();
     await service.pair({ serialNumber: SERIAL, token: token.code, credentials });
-    await service.update(system.id, { deviceAddress: { url: 'https://192.0.2.10', allowSelfSignedTls: true } });
+    await service.update(system.id, { deviceAddress: { url: 'https://192.0.2.10', allowSelfSignedTls: true } }, OWNER);
     devices.getStatus.mockResolvedValueOnce(okStatus());
     await service.refresh(system.id);
     expect(devices.getStatus).toHaveBeenLastCalledWith(
       expect.objectContaining({ baseUrl: 'https://192.0.2.10', allowSelfSignedTls: true }),
     );
-    await expect(service.update(system.id, { deviceAddress: { url: 'ftp://x' } })).rejects.toThrow(InputError);
-    await expect(service.update(system.id, {})).rejects.toThrow(/Nothing to change/);
-    expect((await service.update(system.id, { name: 'Filiale Nord' })).name).toBe('Filiale Nord');
+    await expect(service.update(system.id, { deviceAddress: { url: 'ftp://x' } }, OWNER)).rejects.toThrow(InputError);
+    await expect(service.update(system.id, {}, OWNER)).rejects.toThrow(/Nothing to change/);
+    expect((await service.update(system.id, { name: 'Filiale Nord' }, OWNER)).name).toBe('Filiale Nord');
   });
 
   it('drops the link when access is revoked on the device, keeps the system, and re-pairs', async () => {
@@ -218,16 +220,16 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
     await service.pair({ serialNumber: SERIAL, token: token.code, credentials });
     devices.getStatus.mockResolvedValueOnce(okStatus());
     await service.refresh(system.id);
-    await expect(service.renewToken(system.id)).rejects.toThrow(ConflictError);
+    await expect(service.renewToken(system.id, OWNER)).rejects.toThrow(ConflictError);
 
     devices.getStatus.mockRejectedValueOnce(new DeviceAccessRevokedError());
     expect(await service.refresh(system.id)).toMatchObject({ state: 'error', stateReason: 'access_revoked', paired: false });
     expect((await store.get(system.id))?.credentialsSealed).toBeNull();
     expect((await service.get(system.id)).device?.model).toBe('COMtrexx Advanced');
 
-    const again = await service.renewToken(system.id);
+    const again = await service.renewToken(system.id, OWNER);
     clock = new Date('2026-11-30T08:00:00.000Z');
-    const renewed = await service.renewToken(system.id);
+    const renewed = await service.renewToken(system.id, OWNER);
     expect(renewed.code).not.toBe(again.code);
     await service.pair({ serialNumber: SERIAL, token: renewed.code, credentials: { username: 'ccc-2', password: 'new-pass-5678' } });
     const repaired = await service.get(system.id);

@@ -18,6 +18,8 @@ import {
 } from '@internal/plugin-ccc-common';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { CccDatabase, CccStores } from '../database/CccDatabase';
+import { CccSystemCriteria } from '../database/systemFilter';
 import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/SystemStore';
 import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
 import {
@@ -61,7 +63,8 @@ export class SystemNotManageableError extends CccHttpError {
 
 /** Options for {@link SystemsService}. */
 export interface SystemsServiceOptions {
-  store: SystemStore;
+  /** Stores; changes and their audit rows are written in one transaction. */
+  db: CccDatabase;
   secrets: SecretBox;
   devices: DeviceClient;
   logger: LoggerService;
@@ -75,6 +78,7 @@ const TOKEN_VALIDITY_MS = PAIRING_TOKEN_VALIDITY_HOURS * 60 * 60 * 1000;
 
 /** Registration, pairing, device states and deletion of COMtrexx systems. */
 export class SystemsService {
+  readonly #db: CccDatabase;
   readonly #store: SystemStore;
   readonly #secrets: SecretBox;
   readonly #devices: DeviceClient;
@@ -83,7 +87,8 @@ export class SystemsService {
   readonly #now: () => Date;
 
   constructor(options: SystemsServiceOptions) {
-    this.#store = options.store;
+    this.#db = options.db;
+    this.#store = options.db.systems;
     this.#secrets = options.secrets;
     this.#devices = options.devices;
     this.#logger = options.logger;
@@ -91,9 +96,9 @@ export class SystemsService {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** All systems, as the API shows them. */
-  async list(): Promise<CccSystem[]> {
-    return (await this.#store.list()).map(r => this.#toApi(r));
+  /** Systems as the API shows them: all, or those matching permission criteria. */
+  async list(criteria?: CccSystemCriteria): Promise<CccSystem[]> {
+    return (await this.#store.list(criteria)).map(r => this.#toApi(r));
   }
 
   /** One system; 404 when unknown. */
@@ -125,7 +130,10 @@ export class SystemsService {
   }
 
   /** Registers a system for `userRef` and issues its first token. */
-  async register(input: RegisterSystemRequest | unknown, userRef: string): Promise<{ system: CccSystem; token: PairingToken }> {
+  async register(
+    input: RegisterSystemRequest | unknown,
+    userRef: string,
+  ): Promise<{ system: CccSystem; token: PairingToken }> {
     const request = parse(registerSystemRequestSchema, input);
     const now = this.#now().toISOString();
     const { code, fields } = this.#newToken();
@@ -149,7 +157,17 @@ export class SystemsService {
       updatedAt: now,
     };
     try {
-      await this.#store.insert(record);
+      await this.#db.transaction(async tx => {
+        await tx.systems.insert(record);
+        await audit(
+          tx,
+          userRef,
+          'system.register',
+          record,
+          { name: record.name, serialNumber: record.serialNumber },
+          now,
+        );
+      });
     } catch (error) {
       if (error instanceof DuplicateSerialError) throw new ConflictError(error.message);
       throw error;
@@ -159,14 +177,20 @@ export class SystemsService {
   }
 
   /** Renames a system or changes how its device is reached. */
-  async update(id: string, input: UpdateSystemRequest | unknown): Promise<CccSystem> {
+  async update(id: string, input: UpdateSystemRequest | unknown, actorRef: string): Promise<CccSystem> {
     const request = parse(updateSystemRequestSchema, input);
     const current = await this.#require(id);
-    const updated = await this.#store.update(id, {
-      name: request.name,
-      deviceUrl: request.deviceAddress?.url,
-      allowSelfSignedTls: request.deviceAddress?.allowSelfSignedTls,
-      updatedAt: this.#now().toISOString(),
+    const at = this.#now().toISOString();
+    const updated = await this.#db.transaction(async tx => {
+      const result = await tx.systems.update(id, {
+        name: request.name,
+        deviceUrl: request.deviceAddress?.url,
+        allowSelfSignedTls: request.deviceAddress?.allowSelfSignedTls,
+        updatedAt: at,
+      });
+      // The device URL may carry a host name worth knowing; it is no secret.
+      await audit(tx, actorRef, 'system.update', current, { ...request }, at);
+      return result;
     });
     if (request.deviceAddress) {
       this.#devices.forget(current.serialNumber);
@@ -179,7 +203,7 @@ export class SystemsService {
    * for a system whose link is lost (not paired, or in error), not for a
    * system that is paired and answering.
    */
-  async renewToken(id: string): Promise<PairingToken> {
+  async renewToken(id: string, actorRef: string): Promise<PairingToken> {
     const record = await this.#require(id);
     if (record.credentialsSealed && (record.state === 'paired_ok' || record.state === 'paired_restricted')) {
       throw new ConflictError(
@@ -187,30 +211,38 @@ export class SystemsService {
       );
     }
     const { code, fields } = this.#newToken();
-    await this.#store.update(id, {
-      ...fields,
-      state: 'token_pending',
-      stateReason: null,
-      stateMessage: null,
-      updatedAt: this.#now().toISOString(),
+    const at = this.#now().toISOString();
+    await this.#db.transaction(async tx => {
+      await tx.systems.update(id, {
+        ...fields,
+        state: 'token_pending',
+        stateReason: null,
+        stateMessage: null,
+        updatedAt: at,
+      });
+      await audit(tx, actorRef, 'system.token.renew', record, { expiresAt: fields.tokenExpiresAt }, at);
     });
     return { code, expiresAt: fields.tokenExpiresAt };
   }
 
   /** Cancels a pending pairing ("✗" in the CCC). */
-  async cancelToken(id: string): Promise<void> {
+  async cancelToken(id: string, actorRef: string): Promise<void> {
     const record = await this.#require(id);
     if (!record.tokenHash) {
       throw new ConflictError(`No confirmation code is pending for ${record.name}`);
     }
-    await this.#store.update(id, {
-      tokenHash: null,
-      tokenSealed: null,
-      tokenExpiresAt: null,
-      ...(record.credentialsSealed
-        ? {}
-        : { state: 'error' as const, stateReason: 'not_paired' as const, stateMessage: null }),
-      updatedAt: this.#now().toISOString(),
+    const at = this.#now().toISOString();
+    await this.#db.transaction(async tx => {
+      await tx.systems.update(id, {
+        tokenHash: null,
+        tokenSealed: null,
+        tokenExpiresAt: null,
+        ...(record.credentialsSealed
+          ? {}
+          : { state: 'error' as const, stateReason: 'not_paired' as const, stateMessage: null }),
+        updatedAt: at,
+      });
+      await audit(tx, actorRef, 'system.token.cancel', record, {}, at);
     });
   }
 
@@ -244,17 +276,21 @@ export class SystemsService {
       throw new TokenExpiredError();
     }
     this.#devices.forget(record.serialNumber);
-    await this.#store.update(record.id, {
-      credentialsSealed: this.#secrets.encrypt(JSON.stringify(request.credentials), credentialsContext(record.id)),
-      tokenHash: null,
-      tokenSealed: null,
-      tokenExpiresAt: null,
-      // Known for sure only after the first status read, which follows right away.
-      state: 'unknown',
-      stateReason: null,
-      stateMessage: null,
-      firstRegisteredAt: record.firstRegisteredAt ?? now.toISOString(),
-      updatedAt: now.toISOString(),
+    await this.#db.transaction(async tx => {
+      await tx.systems.update(record.id, {
+        credentialsSealed: this.#secrets.encrypt(JSON.stringify(request.credentials), credentialsContext(record.id)),
+        tokenHash: null,
+        tokenSealed: null,
+        tokenExpiresAt: null,
+        // Known for sure only after the first status read, which follows right away.
+        state: 'unknown',
+        stateReason: null,
+        stateMessage: null,
+        firstRegisteredAt: record.firstRegisteredAt ?? now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      // The device itself confirmed: the actor is the device, never the credentials it sent.
+      await audit(tx, `device:${record.serialNumber}`, 'system.pair', record, {}, now.toISOString());
     });
     this.#logger.info(`COMtrexx ${record.serialNumber} paired`);
     return record.id;
@@ -268,9 +304,18 @@ export class SystemsService {
 
     if (!record.credentialsSealed) {
       // Not paired: the only thing that changes by itself is token expiry.
-      if (record.state === 'token_pending' && record.tokenExpiresAt && Date.parse(record.tokenExpiresAt) <= now.getTime()) {
+      if (
+        record.state === 'token_pending' &&
+        record.tokenExpiresAt &&
+        Date.parse(record.tokenExpiresAt) <= now.getTime()
+      ) {
         return this.#toApi(
-          await this.#save(record.id, { state: 'error', stateReason: 'token_expired', stateMessage: null, updatedAt: nowIso }),
+          await this.#save(record.id, {
+            state: 'error',
+            stateReason: 'token_expired',
+            stateMessage: null,
+            updatedAt: nowIso,
+          }),
         );
       }
       return this.#toApi(record);
@@ -335,7 +380,10 @@ export class SystemsService {
     if (record.ownerRef !== userRef) {
       throw new NotAllowedError(`Only the owner of ${record.name} (${record.ownerRef}) may delete it`);
     }
-    await this.#store.delete(id);
+    await this.#db.transaction(async tx => {
+      await tx.systems.delete(id);
+      await audit(tx, userRef, 'system.delete', record, { name: record.name, serialNumber: record.serialNumber });
+    });
     this.#devices.forget(record.serialNumber);
     this.#logger.info(`Deleted COMtrexx ${record.serialNumber} (${record.id}) by ${userRef}`);
   }
@@ -355,12 +403,22 @@ export class SystemsService {
     }
     if (error instanceof DeviceRebootingError) {
       // Restarting is expected after a restore or an update: not an error, the next poll follows it.
-      return this.#save(record.id, { state: 'unknown', stateReason: 'rebooting', stateMessage: error.message, updatedAt: nowIso });
+      return this.#save(record.id, {
+        state: 'unknown',
+        stateReason: 'rebooting',
+        stateMessage: error.message,
+        updatedAt: nowIso,
+      });
     }
     let reason: StateReason = 'device_error';
     if (error instanceof DeviceUnreachableError) reason = 'unreachable';
     else if (error instanceof DeviceLockedOutError) reason = 'locked_out';
-    return this.#save(record.id, { state: 'error', stateReason: reason, stateMessage: error.message, updatedAt: nowIso });
+    return this.#save(record.id, {
+      state: 'error',
+      stateReason: reason,
+      stateMessage: error.message,
+      updatedAt: nowIso,
+    });
   }
 
   async #save(id: string, patch: Partial<SystemRecord>): Promise<SystemRecord> {
@@ -420,6 +478,17 @@ export class SystemsService {
       deviceAddress: { url: record.deviceUrl, allowSelfSignedTls: record.allowSelfSignedTls },
     };
   }
+}
+
+async function audit(
+  tx: CccStores,
+  actorRef: string,
+  action: string,
+  system: Pick<SystemRecord, 'id'>,
+  details: Record<string, unknown>,
+  at: string = new Date().toISOString(),
+): Promise<void> {
+  await tx.audit.append({ at, actorRef, action, systemId: system.id, groupId: null, details });
 }
 
 function credentialsContext(systemId: string): string {

@@ -1,0 +1,36 @@
+import { Knex } from 'knex';
+import { AccessStore } from './AccessStore';
+import { AuditStore } from './AuditStore';
+import { DatabaseAccessStore } from './DatabaseAccessStore';
+import { DatabaseAuditStore } from './DatabaseAuditStore';
+import { DatabaseSystemStore } from './DatabaseSystemStore';
+import { SystemStore } from './SystemStore';
+
+/** The CCC's stores, all on the same connection or transaction. */
+export interface CccStores {
+  systems: SystemStore;
+  access: AccessStore;
+  audit: AuditStore;
+}
+
+/** The stores plus a way to run several writes atomically (a change and its audit row). */
+export interface CccDatabase extends CccStores {
+  /** Runs `fn` in one transaction; the stores it receives write inside it. */
+  transaction<T>(fn: (stores: CccStores) => Promise<T>): Promise<T>;
+}
+
+function storesOn(knex: Knex): CccStores {
+  return {
+    systems: new DatabaseSystemStore(knex),
+    access: new DatabaseAccessStore(knex),
+    audit: new DatabaseAuditStore(knex),
+  };
+}
+
+/** Stores on knex (SQLite or PostgreSQL). */
+export function createCccDatabase(knex: Knex): CccDatabase {
+  return {
+    ...storesOn(knex),
+    transaction: fn => knex.transaction(trx => fn(storesOn(trx))),
+  };
+}
