@@ -9,11 +9,18 @@ const BOB = 'user:default/bob';
 
 describe('CCC systems API', () => {
   let backend: TestBackend;
+  const success = jest.fn();
+  const fail = jest.fn();
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => ({ success, fail })),
+  });
 
   beforeEach(async () => {
+    jest.clearAllMocks();
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        auditor.factory,
         mockServices.rootConfig.factory({
           data: {
             ccc: {
@@ -71,6 +78,27 @@ describe('CCC systems API', () => {
       .send('{"name":')
       .expect(400);
     expect(notJson.body.error).toBeDefined();
+  });
+
+  it('reports changes to the Backstage auditor, failed ones too, and keeps its own trail', async () => {
+    const { body } = await register({ name: 'Zentrale', serialNumber: 'CTX000111222' }).expect(201);
+    await register({ name: 'Zentrale', serialNumber: 'CTX000111222' }).expect(409);
+    expect(auditor.createEvent).toHaveBeenCalledWith(expect.objectContaining({ eventId: 'ccc-system-register' }));
+    expect(success).toHaveBeenCalledTimes(1);
+    expect(fail).toHaveBeenCalledWith({ error: expect.objectContaining({ name: 'ConflictError' }) });
+    const trail = await request(backend.server)
+      .get(`/api/ccc/systems/${body.system.id}/audit`)
+      .set('Authorization', as(ANNA))
+      .expect(200);
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({ action: 'system.register', actorRef: ANNA, details: { name: 'Zentrale', serialNumber: 'CTX000111222' } }),
+    ]);
+    await request(backend.server).get('/api/ccc/audit?limit=0').set('Authorization', as(ANNA)).expect(400);
+  });
+
+  it('answers unknown endpoints with 404 in words', async () => {
+    const res = await request(backend.server).get('/api/ccc/nothing-here').set('Authorization', as(ANNA)).expect(404);
+    expect(res.body.error.message).toBe('No such CCC endpoint: GET /nothing-here');
   });
 
   it('finds systems by id and serial, and says 404 for unknown ones', async () => {
