@@ -34,10 +34,43 @@ export interface Config {
       caCertificate?: string;
     };
 
+    /**
+     * Fleet administrators: user and catalog group entity refs, e.g.
+     * `group:default/fleet-admins`. They see every system, manage SMTP and read
+     * the fleet audit trail; what they may do on a system still comes from roles.
+     */
+    fleetAdmins?: string[];
+
+    /** The ready permission policy of `permissionModuleCccPolicy`. */
+    permissionPolicy?: {
+      /** What it answers for other plugins' permissions: `allow` (default) or `deny`. */
+      fallback?: 'allow' | 'deny';
+    };
+
     /** Schedules of the CCC's periodic tasks. */
     schedule?: {
       /** Status poll of every system (state, maintenance, firmware); default every minute. */
       statusPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Collection of new warnings (system messages) from every manageable system; default every minute. */
+      warningsPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Alert mails: at most one per system per run; default every 15 minutes. */
+      alertMail?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** Sending mail through the configured SMTP servers. */
+    smtp?: {
+      /** PEM of a CA that signed the mail servers' certificates, trusted besides the system CAs. */
+      caCertificate?: string;
+      /** Limit for connecting and each server reply, in milliseconds; default 15000. */
+      timeoutMs?: number;
+    };
+
+    /** Which warnings are mailed, and how often the same one may come again. */
+    alerts?: {
+      /** Lowest severity that is mailed: info, malfunction (default), serious or security. */
+      minSeverity?: 'info' | 'malfunction' | 'serious' | 'security';
+      /** A warning with the same category and text is not mailed again within this many hours; default 6. */
+      cooldownHours?: number;
     };
 
     /**

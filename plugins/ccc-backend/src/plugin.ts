@@ -20,12 +20,21 @@ import { cccSystemResourceRef } from './permissions/resourceRef';
 import { cccSystemRules } from './permissions/rules';
 import { SystemPermissionGuard } from './permissions/SystemPermissionGuard';
 import { SecretBox } from './secrets/SecretBox';
+import { SmtpMailer } from './smtp/SmtpMailer';
+import { SmtpService } from './smtp/SmtpService';
 import { createRouter } from './service/router';
 import { SystemsService } from './systems/SystemsService';
+import { AlertMailer, AlertMailerOptions } from './warnings/AlertMailer';
+import { WarningsService } from './warnings/WarningsService';
 
 const DEFAULT_STATUS_POLL: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
   timeout: { minutes: 5 },
+};
+const DEFAULT_WARNINGS_POLL: SchedulerServiceTaskScheduleDefinition = DEFAULT_STATUS_POLL;
+const DEFAULT_ALERT_MAIL: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 10 },
 };
 
 function readSchedule(config: Config, key: string, fallback: SchedulerServiceTaskScheduleDefinition) {
@@ -63,14 +72,15 @@ export const cccPlugin = createBackendPlugin({
 
         const db = createCccDatabase(knex);
         const store = db.systems;
+        const devices = new HttpDeviceClient({
+          timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs'),
+          caCertificate: config.getOptionalString('ccc.devices.caCertificate'),
+        });
         const systems = new SystemsService({
           db,
           secrets,
           logger,
-          devices: new HttpDeviceClient({
-            timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs'),
-            caCertificate: config.getOptionalString('ccc.devices.caCertificate'),
-          }),
+          devices,
           deviceUrlTemplate: config.getOptionalString('ccc.devices.urlTemplate'),
         });
         const health = new HealthService({
@@ -92,6 +102,21 @@ export const cccPlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(cccBasicPermissions);
 
         const directory = new CatalogDirectory(catalog, auth);
+        const mailer = new SmtpMailer({
+          secrets,
+          caCertificate: config.getOptionalString('ccc.smtp.caCertificate'),
+          timeoutMs: config.getOptionalNumber('ccc.smtp.timeoutMs'),
+        });
+        const smtp = new SmtpService({ db, secrets, mailer });
+        const warnings = new WarningsService({ db, systems, devices, logger });
+        const alerts = new AlertMailer({
+          db,
+          smtp,
+          mailer,
+          logger,
+          minSeverity: config.getOptionalString('ccc.alerts.minSeverity') as AlertMailerOptions['minSeverity'],
+          cooldownHours: config.getOptionalNumber('ccc.alerts.cooldownHours'),
+        });
         httpRouter.use(
           await createRouter({
             health,
@@ -99,6 +124,8 @@ export const cccPlugin = createBackendPlugin({
             grants: new GrantsService({ db, directory }),
             groups: new UserGroupsService({ db, directory }),
             guard,
+            smtp,
+            warnings,
             audit: db.audit,
             httpAuth,
             userInfo,
@@ -116,6 +143,24 @@ export const cccPlugin = createBackendPlugin({
           ...readSchedule(config, 'ccc.schedule.statusPoll', DEFAULT_STATUS_POLL),
           fn: async signal => {
             await systems.refreshAll(signal);
+          },
+        });
+
+        await scheduler.scheduleTask({
+          id: 'ccc-warnings-poll',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.warningsPoll', DEFAULT_WARNINGS_POLL),
+          fn: async signal => {
+            await warnings.collectAll(signal);
+          },
+        });
+        // One run is one grouping interval: at most one mail per system.
+        await scheduler.scheduleTask({
+          id: 'ccc-alert-mail',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.alertMail', DEFAULT_ALERT_MAIL),
+          fn: async () => {
+            await alerts.runOnce();
           },
         });
 

@@ -11,3 +11,4 @@ export * from './systems';
 export * from './roles';
 export * from './permissions';
 export * from './access';
+export * from './smtp';

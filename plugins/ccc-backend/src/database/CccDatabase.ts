@@ -3,14 +3,20 @@ import { AccessStore } from './AccessStore';
 import { AuditStore } from './AuditStore';
 import { DatabaseAccessStore } from './DatabaseAccessStore';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
+import { DatabaseSmtpStore } from './DatabaseSmtpStore';
 import { DatabaseSystemStore } from './DatabaseSystemStore';
+import { DatabaseWarningStore } from './DatabaseWarningStore';
+import { SmtpStore } from './SmtpStore';
 import { SystemStore } from './SystemStore';
+import { WarningStore } from './WarningStore';
 
 /** The CCC's stores, all on the same connection or transaction. */
 export interface CccStores {
   systems: SystemStore;
   access: AccessStore;
   audit: AuditStore;
+  smtp: SmtpStore;
+  warnings: WarningStore;
 }
 
 /** The stores plus a way to run several writes atomically (a change and its audit row). */
@@ -24,6 +30,8 @@ function storesOn(knex: Knex): CccStores {
     systems: new DatabaseSystemStore(knex),
     access: new DatabaseAccessStore(knex),
     audit: new DatabaseAuditStore(knex),
+    smtp: new DatabaseSmtpStore(knex),
+    warnings: new DatabaseWarningStore(knex),
   };
 }
 

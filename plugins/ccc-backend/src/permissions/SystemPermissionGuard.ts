@@ -45,8 +45,13 @@ export class SystemPermissionGuard {
 
   /** Throws 403 unless a basic permission is allowed. */
   async require(credentials: BackstageCredentials, permission: BasicPermission, what: string): Promise<void> {
+    if (!(await this.isAllowedBasic(credentials, permission))) throw new NotAllowedError(`You are not allowed to ${what}`);
+  }
+
+  /** Whether a basic permission is allowed. */
+  async isAllowedBasic(credentials: BackstageCredentials, permission: BasicPermission): Promise<boolean> {
     const [decision] = await this.#permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) throw new NotAllowedError(`You are not allowed to ${what}`);
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** Throws 403 unless `permission` is allowed on `system`; the message names the roles that would allow it. */

@@ -6,6 +6,8 @@ import { Entity } from '@backstage/catalog-model';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  cccSmtpAssignPermission,
+  cccWarningsReadPermission,
   cccSystemAuditReadPermission,
   cccSystemDeletePermission,
   cccSystemGrantsManagePermission,
@@ -31,6 +33,7 @@ jest.setTimeout(120_000);
  */
 
 const ref = (name: string) => `user:default/${name}`;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const OPS = 'group:default/ops';
 const FLEET_ADMINS = 'group:default/fleet-admins';
 
@@ -254,6 +257,64 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       route: 'DELETE /groups/:id',
       rule: { kind: 'groupOwner' },
       send: (w, as) => http().delete(`/api/ccc/groups/${w.groupId}`).set('Authorization', as),
+    },
+    {
+      route: 'GET /smtp-servers',
+      // Everyone gets the names to choose from; only fleet administrators the details.
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().get('/api/ccc/smtp-servers').set('Authorization', as),
+      allowed: res => res.status === 200 && res.body.details === true,
+    },
+    {
+      route: 'POST /smtp-servers',
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().post('/api/ccc/smtp-servers').set('Authorization', as).send({}),
+    },
+    {
+      route: 'POST /smtp-servers/delete',
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().post('/api/ccc/smtp-servers/delete').set('Authorization', as).send({}),
+    },
+    {
+      route: 'PATCH /smtp-servers/:id',
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().patch(`/api/ccc/smtp-servers/${UNKNOWN_ID}`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'DELETE /smtp-servers/:id',
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().delete(`/api/ccc/smtp-servers/${UNKNOWN_ID}`).set('Authorization', as),
+    },
+    {
+      route: 'POST /smtp-servers/:id/check',
+      rule: { kind: 'fleetAdmin' },
+      send: (_w, as) => http().post(`/api/ccc/smtp-servers/${UNKNOWN_ID}/check`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/smtp',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/smtp`).set('Authorization', as),
+    },
+    {
+      route: 'PUT /systems/:id/smtp',
+      rule: system(cccSmtpAssignPermission),
+      send: (w, as) => http().put(`/api/ccc/systems/${w.systemId}/smtp`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'DELETE /systems/:id/smtp',
+      // Allowed callers get 409: the system has no server of its own.
+      rule: system(cccSmtpAssignPermission),
+      send: (w, as) => http().delete(`/api/ccc/systems/${w.systemId}/smtp`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/warnings',
+      rule: system(cccWarningsReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/warnings`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/alerts',
+      rule: system(cccWarningsReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/alerts`).set('Authorization', as),
     },
     {
       route: 'POST /systems/:id/owner',

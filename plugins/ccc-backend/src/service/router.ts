@@ -1,15 +1,7 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  HttpAuthService,
-  LoggerService,
-  UserInfoService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, HttpAuthService, LoggerService, UserInfoService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   auditQuerySchema,
-  CccSystem,
   cccFleetAuditReadPermission,
   cccSystemAuditReadPermission,
   cccSystemCreatePermission,
@@ -28,9 +20,14 @@ import { UserGroupsService } from '../access/UserGroupsService';
 import { AuditStore } from '../database/AuditStore';
 import { HealthService } from '../health/HealthService';
 import { RateLimiter } from '../pairing/RateLimiter';
-import { SystemPermission, SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
+import { SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
+import { SmtpService } from '../smtp/SmtpService';
+import { WarningsService } from '../warnings/WarningsService';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { cccErrorHandler } from './errors';
+import { createRouteHelpers } from './routeHelpers';
+import { addSmtpRoutes } from './smtpRoutes';
+import { addWarningRoutes } from './warningRoutes';
 
 /** Services the CCC router needs. */
 export interface CccRouterOptions {
@@ -39,6 +36,8 @@ export interface CccRouterOptions {
   grants: GrantsService;
   groups: UserGroupsService;
   guard: SystemPermissionGuard;
+  smtp: SmtpService;
+  warnings: WarningsService;
   audit: AuditStore;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
@@ -53,7 +52,7 @@ const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missin
 
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
-  const { health, systems, grants, groups, guard, audit, httpAuth, userInfo, auditor, logger } = options;
+  const { health, systems, grants, groups, guard, smtp, warnings, audit, httpAuth, userInfo, auditor, logger } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -61,39 +60,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   const router = Router();
   router.use(express.json({ limit: '100kb' }));
 
-  const user = async (req: express.Request): Promise<BackstageCredentials<BackstageUserPrincipal>> =>
-    httpAuth.credentials(req, { allow: ['user'] });
-
-  /** Loads a system and checks a permission on it; 404 before 403, as the id is no secret. */
-  const systemFor = async (
-    req: express.Request,
-    permission: SystemPermission,
-    what: string,
-  ): Promise<{ system: CccSystem; credentials: BackstageCredentials<BackstageUserPrincipal>; actor: string }> => {
-    const credentials = await user(req);
-    const system = await systems.get(req.params.id);
-    await guard.requireOnSystem(credentials, permission, system, what);
-    return { system, credentials, actor: credentials.principal.userEntityRef };
-  };
-
-  /** Reports a change to Backstage's auditor as well as to our own trail (which the services write). */
-  const audited =
-    (eventId: string, handler: (req: express.Request, res: express.Response) => Promise<unknown>) =>
-    async (req: express.Request, res: express.Response) => {
-      const event = await auditor.createEvent({
-        eventId,
-        request: req,
-        severityLevel: 'medium',
-        meta: { ...(req.params.id ? { id: req.params.id } : {}) },
-      });
-      try {
-        await handler(req, res);
-        await event.success();
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
-    };
+  const { user, systemFor, audited } = createRouteHelpers({ httpAuth, auditor, guard, systems });
 
   // Unauthenticated (see plugin.ts): load balancers and the start script poll it.
   router.get('/health', async (_req, res) => {
@@ -341,6 +308,9 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
       res.status(204).end();
     }),
   );
+
+  addSmtpRoutes(router, { helpers: { user, systemFor, audited }, guard, smtp });
+  addWarningRoutes(router, { helpers: { user, systemFor, audited }, warnings });
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { CccDatabase, CccStores } from '../database/CccDatabase';
 import { CccSystemCriteria } from '../database/systemFilter';
 import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/SystemStore';
-import { DeviceClient, DeviceStatus } from '../device/DeviceClient';
+import { DeviceClient, DeviceStatus, DeviceTarget } from '../device/DeviceClient';
 import {
   DeviceAccessRevokedError,
   DeviceLockedOutError,
@@ -127,6 +127,20 @@ export class SystemsService {
       throw new SystemNotManageableError(system.name, gate.reason!);
     }
     return system;
+  }
+
+  /**
+   * How to reach a manageable system's device, for the functions beyond
+   * system info: throws {@link SystemNotManageableError} (412) otherwise.
+   */
+  async manageableTarget(id: string): Promise<{ system: CccSystem; target: DeviceTarget }> {
+    const record = await this.#require(id);
+    const system = this.#toApi(record);
+    const gate = systemGate(system);
+    if (!gate.manageable || !record.credentialsSealed) {
+      throw new SystemNotManageableError(system.name, gate.reason ?? 'not_paired');
+    }
+    return { system, target: this.#target(record, record.credentialsSealed) };
   }
 
   /** Registers a system for `userRef` and issues its first token. */
@@ -323,12 +337,7 @@ export class SystemsService {
 
     let status: DeviceStatus;
     try {
-      status = await this.#devices.getStatus({
-        serialNumber: record.serialNumber,
-        baseUrl: this.#deviceUrl(record),
-        credentials: JSON.parse(this.#secrets.decrypt(record.credentialsSealed, credentialsContext(record.id))),
-        allowSelfSignedTls: record.allowSelfSignedTls,
-      });
+      status = await this.#devices.getStatus(this.#target(record, record.credentialsSealed));
     } catch (error) {
       return this.#toApi(await this.#recordFailure(record, error as Error, nowIso));
     }
@@ -442,6 +451,15 @@ export class SystemsService {
         tokenSealed: this.#secrets.encrypt(code),
         tokenExpiresAt: new Date(this.#now().getTime() + TOKEN_VALIDITY_MS).toISOString(),
       },
+    };
+  }
+
+  #target(record: SystemRecord, credentialsSealed: string): DeviceTarget {
+    return {
+      serialNumber: record.serialNumber,
+      baseUrl: this.#deviceUrl(record),
+      credentials: JSON.parse(this.#secrets.decrypt(credentialsSealed, credentialsContext(record.id))),
+      allowSelfSignedTls: record.allowSelfSignedTls,
     };
   }
 

@@ -1,0 +1,56 @@
+import { CccWarning, CccWarningSeverity } from '@internal/plugin-ccc-common';
+
+/** A warning to store, as read from the device. */
+export interface NewWarning {
+  deviceMessageId: number;
+  ts: string;
+  severity: CccWarningSeverity;
+  category: string;
+  text: string;
+}
+
+/** A stored alert mail attempt. */
+export interface AlertDelivery {
+  id: number;
+  systemId: string;
+  smtpServerId: string | null;
+  at: string;
+  status: 'sent' | 'failed' | 'no_server' | 'suppressed';
+  warningCount: number;
+  suppressedCount: number;
+  recipient: string | null;
+  subject: string | null;
+  error: string | null;
+}
+
+/** Query of the warnings tab. */
+export interface WarningQuery {
+  systemId: string;
+  severities?: CccWarningSeverity[];
+  /** Case-insensitive text filter on text and category. */
+  text?: string;
+  sort: 'ts' | 'severity' | 'text';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** Persistence of collected warnings, collection cursors and alert mails. */
+export interface WarningStore {
+  /** Stores new warnings and moves the cursor in one go; repeated ids are ignored. Returns how many were new. */
+  addWarnings(systemId: string, warnings: NewWarning[], cursor: string, at: string): Promise<number>;
+  /** The collection cursor of a kind of device data. */
+  getCursor(systemId: string, kind: string): Promise<string | undefined>;
+  /** One page of warnings and the total matching the filter. */
+  listWarnings(query: WarningQuery): Promise<{ items: CccWarning[]; totalCount: number }>;
+  /** Warnings not yet mailed, at or above the given severities, oldest first. */
+  listUnmailed(systemId: string, severities: CccWarningSeverity[]): Promise<CccWarning[]>;
+  /** Whether a warning with this category and text was mailed after `since` (cooldown). */
+  mailedSince(systemId: string, category: string, text: string, since: string): Promise<boolean>;
+  /** Marks warnings as handled by a mail attempt. */
+  markMailed(systemId: string, deviceMessageIds: number[], at: string): Promise<void>;
+  /** Systems with unmailed warnings. */
+  systemsWithUnmailed(severities: CccWarningSeverity[]): Promise<string[]>;
+  recordDelivery(delivery: Omit<AlertDelivery, 'id'>): Promise<void>;
+  listDeliveries(systemId: string, limit: number): Promise<AlertDelivery[]>;
+}
