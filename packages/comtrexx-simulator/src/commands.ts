@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { MAX_CLOCK_SPEED } from './clock';
 import type { FaultConfig, FaultUpdate } from './faults';
 import type { SimulatedDevice } from './fleet';
 import { DEFAULT_CCC_PAIRING_URL, RunningSimulator, startSimulator } from './server';
@@ -23,12 +24,13 @@ const CLIENT_TIMEOUT_MS = 15_000;
 
 const USAGE = `Usage:
   comtrexx-simulator [start] [--port 7008] [--host 127.0.0.1] [--seed 4711] [--devices 12]
-                     [--ccc-url http://127.0.0.1:7007/api/ccc] [--faults <file.json>]
+                     [--ccc-url http://127.0.0.1:7007/api/ccc] [--faults <file.json>] [--speed 1]
   comtrexx-simulator confirm --serial <serial> --token <code> [--url ${DEFAULT_SIMULATOR_URL}]
   comtrexx-simulator revoke --serial <serial> [--url ${DEFAULT_SIMULATOR_URL}]
   comtrexx-simulator fault --serial <serial> [--offline on|off] [--slow <ms>] [--error on|off]
                      [--garbage on|off] [--reboot <seconds>] [--maintenance on|off]
                      [--firmware X.Y.Z] [--monitoring on|off] [--remote-config on|off]
+                     [--backup-fails on|off] [--update-fails on|off] [--calldata-id-zero on|off]
                      [--clear] [--url ${DEFAULT_SIMULATOR_URL}]
 
 start    Starts a fleet of simulated COMtrexx PBXs. Each device answers under
@@ -37,6 +39,9 @@ start    Starts a fleet of simulated COMtrexx PBXs. Each device answers under
          (env CCC_BACKEND_URL; port also from COMTREXX_SIMULATOR_PORT).
          --faults: JSON file {"<serial or index>": {"offline": true, "slowMs": 500,
          "serverError": false, "garbage": false, "rebootUntil": "<ISO time>"}, ...}.
+         --speed n: for demos, simulated time runs n times as fast from the start
+         (e.g. 60: an hour of call data a minute); sessions, lockout and reboot
+         windows run faster alike. Default 1.
 confirm  Does what an admin does in the device's web UI: enters the CCC's
          confirmation code, so the device pairs itself with the CCC.
 revoke   Withdraws the CCC's access to the device.
@@ -44,8 +49,11 @@ fault    Injects faults into a device of a running simulator or changes its
          state: --slow delays every answer (0 = off), --error answers 500,
          --garbage answers non-JSON, --reboot answers 503 for that many seconds
          (0 = instant restart), --maintenance off = expired, --firmware 2.4.2 =
-         too old. --clear first switches every fault off and lifts a login
-         lockout (state stays). Without options it shows the device's faults.
+         too old, --backup-fails / --update-fails on = backups / firmware
+         updates started from now on fail, --calldata-id-zero on = every
+         CallDataId reads 0 (a real firmware's quirk). --clear first switches
+         every fault off and lifts a login lockout (state stays). Without
+         options it shows the device's faults.
          --url of a running simulator also from COMTREXX_SIMULATOR_URL.`;
 
 class UsageError extends Error {}
@@ -98,6 +106,7 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
       devices: { type: 'string' },
       'ccc-url': { type: 'string' },
       faults: { type: 'string' },
+      speed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +116,7 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
   }
   const cccBase = values['ccc-url'] ?? env.CCC_BACKEND_URL;
   const faults = values.faults === undefined ? undefined : await readFaultFile(values.faults);
+  const speed = toSpeed(values.speed);
   const simulator = await startSimulator({
     port: toInt('port', values.port ?? env.COMTREXX_SIMULATOR_PORT, 7008),
     host: values.host ?? '127.0.0.1',
@@ -114,9 +124,11 @@ async function start(args: string[], io: CliIo, env: Record<string, string | und
     size: toInt('devices', values.devices, 12),
     cccPairingUrl: cccBase ? pairingUrlFromBase(cccBase) : DEFAULT_CCC_PAIRING_URL,
     faults,
+    speed,
   });
   io.stdout.write(`COMtrexx simulator: ${simulator.fleet.length} devices at ${simulator.deviceUrlTemplate}\n`);
   io.stdout.write(`Pairing requests go to ${simulator.cccPairingUrl}\n`);
+  if (speed !== 1) io.stdout.write(`Simulated time runs ${speed} times as fast as real time\n`);
   for (const d of simulator.fleet) {
     const active = activeFaults(d.faults);
     const note = active.length > 0 ? `  faults: ${active.join(', ')}` : '';
@@ -220,6 +232,9 @@ async function fault(args: string[], io: CliIo, env: Record<string, string | und
       firmware: { type: 'string' },
       monitoring: { type: 'string' },
       'remote-config': { type: 'string' },
+      'backup-fails': { type: 'string' },
+      'update-fails': { type: 'string' },
+      'calldata-id-zero': { type: 'string' },
       clear: { type: 'boolean' },
       url: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -243,6 +258,11 @@ async function fault(args: string[], io: CliIo, env: Record<string, string | und
   if (values.monitoring !== undefined) update.monitoringEnabled = onOff('monitoring', values.monitoring);
   if (values['remote-config'] !== undefined) {
     update.remoteConfigEnabled = onOff('remote-config', values['remote-config']);
+  }
+  if (values['backup-fails'] !== undefined) update.backupFails = onOff('backup-fails', values['backup-fails']);
+  if (values['update-fails'] !== undefined) update.updateFails = onOff('update-fails', values['update-fails']);
+  if (values['calldata-id-zero'] !== undefined) {
+    update.callDataIdZero = onOff('calldata-id-zero', values['calldata-id-zero']);
   }
 
   const base = simulatorUrl(values.url, env);
@@ -291,6 +311,9 @@ function activeFaults(faults: SimulatedDevice['faults'], rebootSecondsLeft?: num
   if (faults.slowMs > 0) active.push(`slow ${faults.slowMs} ms`);
   if (faults.serverError) active.push('server error');
   if (faults.garbage) active.push('garbage');
+  if (faults.backupFails) active.push('backups fail');
+  if (faults.updateFails) active.push('updates fail');
+  if (faults.callDataIdZero) active.push('CallDataId 0');
   if (faults.rebootUntil) {
     active.push(rebootSecondsLeft !== undefined ? `rebooting (${rebootSecondsLeft} s left)` : `rebooting until ${faults.rebootUntil}`);
   }
@@ -366,6 +389,16 @@ function onOff(name: string, value: string): boolean {
   if (value === 'on') return true;
   if (value === 'off') return false;
   throw new UsageError(`--${name} must be on or off, got "${value}"`);
+}
+
+// A factor, not a count: fractions such as 0.5 (slower than real time) are allowed.
+function toSpeed(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const parsed = Number(value);
+  if (!value.trim() || !Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_CLOCK_SPEED) {
+    throw new UsageError(`--speed must be a number above 0 and at most ${MAX_CLOCK_SPEED}, got "${value}"`);
+  }
+  return parsed;
 }
 
 function toInt(name: string, value: string | undefined, fallback: number): number {

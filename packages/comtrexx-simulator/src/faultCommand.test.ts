@@ -48,6 +48,9 @@ describe('runCli fault', () => {
       serverError: true,
       garbage: true,
       rebootUntil: '2026-06-01T10:01:30.000Z',
+      backupFails: false,
+      updateFails: false,
+      callDataIdZero: false,
     });
     expect(stdout()).toContain(
       `${device.serialNumber}: faults offline, slow 1500 ms, server error, garbage, rebooting (90 s left)`,

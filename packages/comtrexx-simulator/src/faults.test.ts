@@ -3,6 +3,16 @@ import { RunningSimulator, startSimulator } from './server';
 import { basic, logIn, pairDirectly } from './testUtils';
 
 const SEED = 31;
+const OFF = {
+  offline: false,
+  slowMs: 0,
+  serverError: false,
+  garbage: false,
+  rebootUntil: null,
+  backupFails: false,
+  updateFails: false,
+  callDataIdZero: false,
+};
 
 describe('fault injection', () => {
   let simulator: RunningSimulator;
@@ -31,7 +41,7 @@ describe('fault injection', () => {
 
   it('starts with every fault off', async () => {
     for (const device of simulator.fleet) {
-      expect(device.faults).toEqual({ offline: false, slowMs: 0, serverError: false, garbage: false, rebootUntil: null });
+      expect(device.faults).toEqual(OFF);
     }
   });
 
@@ -213,7 +223,7 @@ describe('fault injection', () => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
         serialNumber: device.serialNumber,
-        faults: { offline: false, slowMs: 0, serverError: false, garbage: false, rebootUntil: null },
+        faults: OFF,
         rebootSecondsLeft: 0,
         lockout: { failedLogins: 0, blockedSeconds: 0 },
         state: {
@@ -236,6 +246,9 @@ describe('fault injection', () => {
         serverError: false,
         garbage: true,
         rebootUntil: null,
+        backupFails: false,
+        updateFails: false,
+        callDataIdZero: false,
       });
       await setFaults(0, { serverError: true });
       expect(device.faults).toMatchObject({ slowMs: 250, garbage: true, serverError: true });
@@ -272,7 +285,7 @@ describe('fault injection', () => {
       const res = await fetch(adminUrl(0), { method: 'DELETE' });
       expect(res.status).toBe(200);
       expect((await res.json()).state).toMatchObject({ maintenanceActive: false, firmwareVersion: '2.4.2' });
-      expect(device.faults).toEqual({ offline: false, slowMs: 0, serverError: false, garbage: false, rebootUntil: null });
+      expect(device.faults).toEqual(OFF);
       // Same object: a test holding a reference sees the change.
       expect(device.faults).toBe(faults);
       expect((await fetch(deviceUrl(0, '/api/v1/system/info'))).status).toBe(200);

@@ -20,6 +20,15 @@ export interface DeviceFaults {
   garbage: boolean;
   /** ISO time until which the device restarts: every `/api/v1` request answers 503 with Retry-After. */
   rebootUntil: string | null;
+  /** Backup jobs started while this is on fail (the backup server refuses the upload); no backup is stored. */
+  backupFails: boolean;
+  /** Firmware updates started while this is on fail after the download; the installed version stays. */
+  updateFails: boolean;
+  /**
+   * Every call-data record reports CallDataId 0, as observed on a real firmware (domain §2.1). A quirk rather than
+   * a fault, but switched the same way; one device of every fleet large enough has it from the start.
+   */
+  callDataIdZero: boolean;
 }
 
 /** Fault configuration at start: device serial number or fleet index → faults to set. */
@@ -39,6 +48,9 @@ export interface FaultUpdate {
   firmwareVersion?: string;
   monitoringEnabled?: boolean;
   remoteConfigEnabled?: boolean;
+  backupFails?: boolean;
+  updateFails?: boolean;
+  callDataIdZero?: boolean;
 }
 
 /** What fault handling needs from the running app. */
@@ -57,7 +69,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A fresh set of faults with everything switched off. */
 export function noFaults(): DeviceFaults {
-  return { offline: false, slowMs: 0, serverError: false, garbage: false, rebootUntil: null };
+  return {
+    offline: false,
+    slowMs: 0,
+    serverError: false,
+    garbage: false,
+    rebootUntil: null,
+    backupFails: false,
+    updateFails: false,
+    callDataIdZero: false,
+  };
 }
 
 type Check = (value: unknown) => string | undefined;
@@ -84,6 +105,9 @@ const FAULT_CHECKS: Record<keyof DeviceFaults, Check> = {
   serverError: isBoolean,
   garbage: isBoolean,
   rebootUntil: isoTimeOrNull,
+  backupFails: isBoolean,
+  updateFails: isBoolean,
+  callDataIdZero: isBoolean,
 };
 
 const UPDATE_CHECKS: Record<keyof FaultUpdate, Check> = {
@@ -96,6 +120,9 @@ const UPDATE_CHECKS: Record<keyof FaultUpdate, Check> = {
   firmwareVersion: firmware,
   monitoringEnabled: isBoolean,
   remoteConfigEnabled: isBoolean,
+  backupFails: isBoolean,
+  updateFails: isBoolean,
+  callDataIdZero: isBoolean,
 };
 
 // Strict on purpose: a misspelt key silently ignored would leave a test
@@ -160,6 +187,9 @@ export function applyFaultUpdate(device: SimulatedDevice, update: FaultUpdate, c
   if (update.slowMs !== undefined) faults.slowMs = update.slowMs;
   if (update.serverError !== undefined) faults.serverError = update.serverError;
   if (update.garbage !== undefined) faults.garbage = update.garbage;
+  if (update.backupFails !== undefined) faults.backupFails = update.backupFails;
+  if (update.updateFails !== undefined) faults.updateFails = update.updateFails;
+  if (update.callDataIdZero !== undefined) faults.callDataIdZero = update.callDataIdZero;
   if (update.rebootSeconds !== undefined) {
     const at = context.now().getTime();
     faults.rebootUntil = update.rebootSeconds > 0 ? new Date(at + update.rebootSeconds * 1000).toISOString() : null;

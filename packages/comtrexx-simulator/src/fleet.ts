@@ -1,4 +1,6 @@
+import { createBackupState, DeviceBackupState } from './backups';
 import { DeviceFaults, noFaults } from './faults';
+import { createFirmwareState, DeviceFirmwareState } from './firmware';
 import { createInventory, PhoneStatus, TrunkStatus } from './inventory';
 import { createSeededRandom, SeededRandom } from './random';
 
@@ -34,12 +36,16 @@ export interface SimulatedDevice {
   userLicences: { used: number; total: number };
   /** Pairing with the CCC; every new fleet starts unpaired. */
   ccc: DeviceCccAccess;
-  /** Injected faults; all off in a new fleet. */
+  /** Injected faults; all off in a new fleet, except the CallDataId quirk of device {@link CALL_DATA_ID_ZERO_INDEX}. */
   faults: DeviceFaults;
   /** Phones, DECT bases and analogue devices with their status. */
   phones: PhoneStatus[];
   /** SIP accounts (trunks) with their status. */
   trunks: TrunkStatus[];
+  /** Remote backup: setup on the device, backups on the server, jobs and schedule. */
+  backup: DeviceBackupState;
+  /** Firmware updates: running and finished ones, and whether the update server is reachable. */
+  firmware: DeviceFirmwareState;
 }
 
 /** Options for {@link createFleet}. */
@@ -56,6 +62,8 @@ const MODELS: readonly ComtrexxModel[] = ['COMtrexx Business', 'COMtrexx Advance
 // 2.4.4 is the lowest version the CCC supports; patch levels above it are invented.
 const CURRENT_FIRMWARE = ['2.4.4', '2.4.6', '2.6.0', '2.6.2'];
 const TOO_OLD_FIRMWARE = '2.4.2';
+/** Index of the fleet member whose call data reports CallDataId 0 everywhere, as a real firmware did (domain §2.1). */
+export const CALL_DATA_ID_ZERO_INDEX = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -64,7 +72,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * too old (index 1) and one whose maintenance has expired (index 2), when the
  * fleet is large enough to hold them. Every device starts unpaired; most
  * allow monitoring and some remote configuration. Device 0 allows both and
- * device 3 refuses monitoring, so demos always have both cases.
+ * device 3 refuses monitoring, so demos always have both cases. Most devices
+ * have remote backup set up with a few past backups; device 0 always, device 4
+ * never. Device 5 has the all-zero CallDataId quirk (fault switch `callDataIdZero`).
  */
 export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
   const { seed = 4711, size = 12, now = new Date() } = options;
@@ -90,7 +100,7 @@ export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
       ? new Date(now.getTime() + random.int(20, 700) * DAY_MS)
       : new Date(now.getTime() - random.int(1, 90) * DAY_MS);
     const total = model === 'COMtrexx VM' ? random.int(3, 50) : random.int(20, 500);
-    devices.push({
+    const base: Omit<SimulatedDevice, 'backup' | 'firmware'> = {
       serialNumber,
       hostname: `comtrexx-${String(index + 1).padStart(2, '0')}`,
       model,
@@ -106,8 +116,13 @@ export function createFleet(options: FleetOptions = {}): SimulatedDevice[] {
       bootedAt: new Date(now.getTime() - random.int(1, 120) * DAY_MS).toISOString(),
       userLicences: { used: random.int(1, total), total },
       ccc: cccDefaults(index, cccRandom),
-      faults: noFaults(),
+      faults: { ...noFaults(), callDataIdZero: index === CALL_DATA_ID_ZERO_INDEX },
       ...createInventory(seed, index, model, now),
+    };
+    devices.push({
+      ...base,
+      backup: createBackupState(seed, index, base, now),
+      firmware: createFirmwareState(seed, index, base),
     });
   }
   return devices;

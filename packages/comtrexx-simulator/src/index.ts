@@ -55,6 +55,39 @@ export type { MonitoringSample, SampleRange } from './monitoring';
 export { MESSAGE_LOG_START, SYSTEM_MESSAGE_SEVERITIES, systemMessages } from './messages';
 export type { SystemMessage, SystemMessageSeverity } from './messages';
 export { REMOTE_SESSION_MINUTES, RemoteAccessStore } from './remoteAccess';
+export {
+  CALL_DATA_CAPACITY,
+  CALL_DATA_CSV_HEADER,
+  CALL_DATA_START,
+  CALL_TYPES,
+  callDataBetween,
+  callDataCsv,
+  callDataWindow,
+  MAX_CALL_SECONDS,
+  queryCallData,
+} from './callData';
+export type { CallDataPage, CallDataQuery, CallDataRecord, CallDataWindow, CallType } from './callData';
+export { CALL_DATA_ID_ZERO_INDEX } from './fleet';
+export { acceleratedClock, MAX_CLOCK_SPEED } from './clock';
 export type { RemoteAccessSession } from './remoteAccess';
+export {
+  BACKUP_INTERVALS,
+  BACKUP_JOB_SECONDS,
+  BACKUP_JOB_STATES,
+  MAX_SCHEDULED_BACKUPS,
+  RESTORE_APPLY_SECONDS,
+} from './backups';
+export type {
+  BackupEntry,
+  BackupInterval,
+  BackupJobState,
+  BackupJobView,
+  BackupScheduleView,
+  BackupTrigger,
+  DeviceBackupState,
+} from './backups';
+export { FIRMWARE_RELEASES, LATEST_FIRMWARE, UPDATE_STATES, UPDATE_TIMELINE } from './firmware';
+export type { DeviceFirmwareState, UpdateState, UpdateStatus } from './firmware';
+export { REBOOT_MAX_SECONDS, REBOOT_MIN_SECONDS } from './reboot';
 export { pairingUrlFromBase, runCli } from './commands';
 export type { CliIo } from './commands';

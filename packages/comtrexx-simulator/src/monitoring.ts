@@ -1,3 +1,5 @@
+import { backupBusyWindows } from './backups';
+import { updateBusyWindows } from './firmware';
 import type { ComtrexxModel, SimulatedDevice } from './fleet';
 import { hashText, hashUnit } from './random';
 
@@ -8,7 +10,9 @@ import { hashText, hashUnit } from './random';
  *
  * Every value is a pure function of the device's serial number (itself
  * derived from the fleet seed and the device's index) and the timestamp, so
- * any range can be asked for in any order and gives the same numbers.
+ * any range can be asked for in any order and gives the same numbers. The
+ * one exception is what the device itself did: while a backup, restore or
+ * firmware update it remembers ran, the CPU load is high.
  */
 
 /** One row of `GET /api/v1/monitoring/samples`. [INVENTED] shape (domain §3.2). */
@@ -49,6 +53,7 @@ const Channel = {
   SpikeStart: 6,
   SpikeLength: 7,
   SpikeLevel: 8,
+  JobLevel: 9,
   MemBase: 10,
   MemDrift: 11,
   MemJitter: 12,
@@ -81,6 +86,11 @@ export function sampleAt(device: SimulatedDevice, ts: number): MonitoringSample 
     if (minute >= start && minute < start + length) {
       cpu = 60 + 30 * hashUnit(key, Channel.SpikeLevel, minute);
     }
+  }
+  // A sample stands for the minute up to it: a job of 20 s between two
+  // samples a minute apart still shows (60–90 %, domain §4.5).
+  if (busyWithin(device, ts - MINUTE_MS, ts)) {
+    cpu = 60 + 30 * hashUnit(key, Channel.JobLevel, minute);
   }
 
   // Memory: 42–54 % per device, drifting ±8 % over hours, a little more in
@@ -148,6 +158,12 @@ export function monitoringSamples(device: SimulatedDevice, range: SampleRange, n
   const toMs = Math.min(range.toMs, now.getTime());
   const count = countSamples(range.fromMs, toMs, range.stepSeconds);
   return Array.from({ length: count }, (_, k) => sampleAt(device, range.fromMs + k * range.stepSeconds * 1000));
+}
+
+// Whether a job of the device ran at some moment in (fromMs, toMs].
+function busyWithin(device: SimulatedDevice, fromMs: number, toMs: number): boolean {
+  const windows = [...backupBusyWindows(device), ...updateBusyWindows(device)];
+  return windows.some(([start, end]) => start <= toMs && end > fromMs);
 }
 
 function countSamples(fromMs: number, toMs: number, stepSeconds: number): number {

@@ -1,3 +1,6 @@
+// Held locally: looking up the global Math in jest's sandbox costs hundreds of nanoseconds per call.
+const { floor, imul } = Math;
+
 /** A small seeded pseudo-random generator, so that a fleet is the same on every start with the same seed. */
 export interface SeededRandom {
   /** A float in [0, 1). */
@@ -42,11 +45,13 @@ export function hashText(text: string): number {
  */
 export function hashUnit(...parts: number[]): number {
   let h = 0x9e3779b9;
-  for (const part of parts) {
+  // Hot in call data and monitoring, hence the indexed loop and the local Math functions.
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     // Parts may exceed 32 bits (e.g. minute numbers are fine, but be safe):
     // fold the high bits in rather than dropping them.
     const low = part >>> 0;
-    const high = Math.floor(part / 4294967296) >>> 0;
+    const high = floor(part / 4294967296) >>> 0;
     h = mix(h ^ low);
     h = mix(h ^ high);
   }
@@ -57,9 +62,9 @@ export function hashUnit(...parts: number[]): number {
 function mix(value: number): number {
   let h = value >>> 0;
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }

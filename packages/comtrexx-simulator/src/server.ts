@@ -2,14 +2,19 @@ import express from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { acceleratedClock } from './clock';
 import { applyFaultConfig, createFaultMiddleware, FaultConfig, FaultContext } from './faults';
 import { createFleet, DeviceCccAccess, FleetOptions, SimulatedDevice } from './fleet';
 import { createManageableGate, createSessionCheck, SESSION_COOKIE } from './gate';
 import { sendError } from './httpErrors';
 import { LoginLockout } from './lockout';
+import { createSettleMiddleware } from './operations';
 import { generateApiUser, sendPairingRequest } from './pairing';
 import { RemoteAccessStore } from './remoteAccess';
+import { createBackupRouter } from './routes/backups';
+import { createCallDataRouter } from './routes/callData';
 import { createFaultAdminRouter } from './routes/faultAdmin';
+import { createFirmwareRouter } from './routes/firmware';
 import { createMessagesRouter } from './routes/messages';
 import { createMonitoringRouter } from './routes/monitoring';
 import { createOpenApiRouter } from './routes/openapi';
@@ -32,7 +37,7 @@ const CCC_PROXY_HOST = 'proxy.auerproxy.de';
 export interface SimulatorAppOptions {
   /** The CCC's pairing endpoint; a function is read on every request, so the URL can change at runtime. */
   cccPairingUrl?: string | (() => string);
-  /** Clock for sessions, login lockout, reboot windows, system time, monitoring and messages; injectable for tests. */
+  /** Clock for sessions, lockout, reboot windows, system time, monitoring, messages, call data; injectable. */
   now?: () => Date;
   /** Timeout of the pairing request to the CCC, in milliseconds. */
   cccTimeoutMs?: number;
@@ -48,6 +53,8 @@ export interface SimulatorOptions extends Omit<FleetOptions, 'now'>, Omit<Simula
   cccPairingUrl?: string;
   /** Faults to inject from the start: serial number or fleet index ("0", "1", ...) → faults. */
   faults?: FaultConfig;
+  /** Demo speed-up: simulated time runs this many times as fast as `now` from the start (default 1). */
+  speed?: number;
 }
 
 /** A running simulator. */
@@ -156,7 +163,10 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
   device.use(createStatusRouter(gate));
   device.use(createMonitoringRouter(gate, now));
   device.use(createMessagesRouter(gate, now));
+  device.use(createCallDataRouter(gate, now));
   device.use(createRemoteAccessRouter(gate, new RemoteAccessStore(now)));
+  device.use(createBackupRouter(gate, now));
+  device.use(createFirmwareRouter(gate, now));
   device.use(createOpenApiRouter());
 
   // The routes below stand for what an admin does in the device's own web
@@ -235,6 +245,8 @@ export function createSimulatorApp(fleet: SimulatedDevice[], options: SimulatorA
       res.locals.device = found;
       next();
     },
+    // Jobs first: a restart that a restore or update has begun must already answer 503.
+    createSettleMiddleware(faultContext),
     createFaultMiddleware(faultContext),
     device,
   );
@@ -265,12 +277,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const {
     port = 0,
     host = '127.0.0.1',
-    now = () => new Date(),
+    now: baseNow = () => new Date(),
     cccPairingUrl = DEFAULT_CCC_PAIRING_URL,
     cccTimeoutMs,
     faults,
+    speed = 1,
     ...fleetOptions
   } = options;
+  // One clock for everything, sessions and lockout included, so they keep their simulated durations.
+  const now = acceleratedClock(baseNow, speed);
   let currentPairingUrl = checkUrl(cccPairingUrl);
   const fleet = createFleet({ ...fleetOptions, now: now() });
   if (faults !== undefined) applyFaultConfig(fleet, faults);
@@ -330,11 +345,14 @@ function accessView(ccc: DeviceCccAccess) {
 // but not its password, which only the CCC should learn (via pairing).
 // Phones and trunks are only counted: their lists are the devices' business.
 function withoutSecrets(d: SimulatedDevice) {
-  const { phones, trunks, ...rest } = d;
+  const { phones, trunks, backup, firmware, ...rest } = d;
   return {
     ...rest,
     ccc: { ...d.ccc, apiUser: d.ccc.apiUser ? { username: d.ccc.apiUser.username } : null },
     inventory: { phones: phones.length, trunks: trunks.length },
+    // Summaries: the backup list and job details are the device API's business.
+    backup: { configured: backup.config.configured, backups: backup.backups.length, schedule: backup.schedule.interval },
+    firmware: { updateServerReachable: firmware.updateServerReachable },
   };
 }
 

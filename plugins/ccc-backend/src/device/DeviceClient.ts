@@ -1,3 +1,26 @@
+import type {
+  DeviceBackup,
+  DeviceBackupConfig,
+  DeviceBackupInterval,
+  DeviceBackupJob,
+  DeviceBackupSchedule,
+  DeviceFirmware,
+  DeviceFirmwareUpdateStatus,
+  DeviceJobAccepted,
+} from './backupSchemas';
+
+export type {
+  DeviceBackup,
+  DeviceBackupConfig,
+  DeviceBackupInterval,
+  DeviceBackupJob,
+  DeviceBackupSchedule,
+  DeviceFirmware,
+  DeviceFirmwareUpdateEntry,
+  DeviceFirmwareUpdateStatus,
+  DeviceJobAccepted,
+} from './backupSchemas';
+
 /** Where and how to reach one device. */
 export interface DeviceTarget {
   serialNumber: string;
@@ -84,6 +107,79 @@ export interface DeviceRemoteSession {
   expiresAt: string;
 }
 
+/**
+ * One record of `GET /api/v1/calldata`, with the field names of the real COMtrexx REST API (domain §2.1).
+ * Texts a device leaves empty or null are "". `startDate` is ISO 8601, usually in UTC with a trailing Z.
+ */
+export interface DeviceCallData {
+  /** Increasing per record; 0 on every record of a firmware with that quirk, where it cannot serve as a cursor. */
+  CallDataId: number;
+  startDate: string;
+  /** Seconds; ring time for unsuccessful calls. */
+  length: number;
+  externalName: string;
+  externalPhoneNumber: string;
+  /** Own external number (Anschluss). */
+  msn: string;
+  /** Billing number and name (Nr./Name Rechnung): the user, or the group an incoming call was for. */
+  userNumber: string;
+  userName: string;
+  /** The party that actually took part (Nr./Name real). */
+  connectedUserNumber: string;
+  connectedUserName: string;
+  groupNumber: string;
+  groupName: string;
+  cost: number | null;
+  costFactor: number | null;
+  direction: 'Incoming' | 'Outgoing';
+  /** Normal, CfIntern, CfExtern, Voicemailbox, Faxbox, Callthrough, ...: the real list is not public. */
+  callType: string;
+  /** Abrechnungsart: erfolgreich (true) or vergeblich (false). */
+  success: boolean;
+}
+
+/**
+ * Query of {@link DeviceClient.listCallData}. `limit`, `offset` and `userId` (the `UserId` parameter) exist on the
+ * real API; `afterId` and `since` are [INVENTED] filters only the simulator knows: a real device ignores them.
+ */
+export interface DeviceCallDataQuery {
+  /** Only records with a CallDataId above this one. [INVENTED] */
+  afterId?: number;
+  /** Only calls that started at or after this moment. [INVENTED] */
+  since?: Date;
+  /** Page size, 1–1000 (default 500). */
+  limit?: number;
+  offset?: number;
+  userId?: string;
+}
+
+/** One page of call data and how many records match the query in all. */
+export interface DeviceCallDataPage {
+  records: DeviceCallData[];
+  totalCount: number;
+}
+
+/** Where {@link DeviceClient.readCallDataAfter} starts: after a CallDataId, at a start time, or both. */
+export interface DeviceCallDataCursor {
+  afterId?: number;
+  since?: Date;
+}
+
+/** What {@link DeviceClient.readCallDataAfter} read. */
+export interface DeviceCallDataRead {
+  /** The records after the cursor, in the device's order (oldest first). */
+  records: DeviceCallData[];
+  /** The cursor for the next read: the highest CallDataId read, else the one passed in; undefined without ids. */
+  nextAfterId?: number;
+  /** Every record read had CallDataId 0 (firmware quirk): read by `since` and tell records apart by content. */
+  idsUnusable: boolean;
+  /**
+   * The first record is more than one id above `afterId`: the ring buffer (18,000 records) overwrote records
+   * before they were read. [INFERRED] Assumes ids grow by one per record, as in the simulator.
+   */
+  gap: boolean;
+}
+
 /** Everything the status poll reads from a device. */
 export interface DeviceStatus {
   info: DeviceSystemInfo;
@@ -112,6 +208,35 @@ export interface DeviceClient {
   getRemoteSession(target: DeviceTarget): Promise<{ active: boolean; sessionId?: string; expiresAt?: string }>;
   /** Closes the remote-access session. */
   closeRemoteSession(target: DeviceTarget): Promise<void>;
+  /** Whether remote backup (server, password) is set up on the device; readable even when it is not. */
+  getBackupConfig(target: DeviceTarget): Promise<DeviceBackupConfig>;
+  /** All backups on the device's backup server (reads every page); newest first as the device lists them. */
+  listBackups(target: DeviceTarget): Promise<DeviceBackup[]>;
+  /** Starts a backup job; poll it with {@link DeviceClient.getJob}. Not retried: it changes state. */
+  createBackup(target: DeviceTarget): Promise<DeviceJobAccepted>;
+  /** A backup or restore job. */
+  getJob(target: DeviceTarget, jobId: string): Promise<DeviceBackupJob>;
+  /** Starts restoring a backup; the device then restarts (rebooting errors until it is back). Not retried. */
+  restoreBackup(target: DeviceTarget, backupId: string, options?: { password?: string }): Promise<DeviceJobAccepted>;
+  /** Deletes a backup from the backup server. */
+  deleteBackup(target: DeviceTarget, backupId: string): Promise<void>;
+  /** The interval of automatic backups with last and next run. */
+  getBackupSchedule(target: DeviceTarget): Promise<DeviceBackupSchedule>;
+  /** Changes the interval; the device keeps the time of day unless switched on from off. */
+  setBackupSchedule(target: DeviceTarget, interval: DeviceBackupInterval): Promise<DeviceBackupSchedule>;
+  /** Installed firmware and the newer version the update server offers. */
+  getFirmware(target: DeviceTarget): Promise<DeviceFirmware>;
+  /** Starts a firmware update including restart; follow it with the update status. Not retried. */
+  startFirmwareUpdate(target: DeviceTarget): Promise<DeviceJobAccepted>;
+  /** The running or most recent firmware update and the finished ones. */
+  getFirmwareUpdateStatus(target: DeviceTarget): Promise<DeviceFirmwareUpdateStatus>;
+  /** One page of call data, oldest first, with the number of matching records (afterId/since: simulator only). */
+  listCallData(target: DeviceTarget, query?: DeviceCallDataQuery): Promise<DeviceCallDataPage>;
+  /**
+   * Every record after a cursor, reading all pages: by id cursor while the device honours `afterId`, else by
+   * offset with the cursor applied here, so it also works on a device without the invented filters.
+   */
+  readCallDataAfter(target: DeviceTarget, cursor?: DeviceCallDataCursor): Promise<DeviceCallDataRead>;
   /** Forgets the device's session (after re-pairing, or when it is deleted). */
   forget(serialNumber: string): void;
 }

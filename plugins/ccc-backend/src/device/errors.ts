@@ -79,3 +79,47 @@ export class DeviceRequestError extends Error {
     this.name = 'DeviceRequestError';
   }
 }
+
+/** Remote backup is not set up on the device: no backup server or password (409 BACKUP_NOT_CONFIGURED). */
+export class DeviceBackupNotConfiguredError extends Error {
+  constructor(message = 'Remote backup is not set up on the COMtrexx; an admin must enter server and password there') {
+    super(message);
+    this.name = 'DeviceBackupNotConfiguredError';
+  }
+}
+
+/** A backup or restore already runs on the device (409 BACKUP_IN_PROGRESS, [INVENTED] code). */
+export class DeviceBackupInProgressError extends Error {
+  constructor(message = 'A backup or restore is already running on the COMtrexx') {
+    super(message);
+    this.name = 'DeviceBackupInProgressError';
+  }
+}
+
+/** A firmware update already runs on the device (409 UPDATE_IN_PROGRESS). */
+export class DeviceUpdateInProgressError extends Error {
+  constructor(message = 'A firmware update is already running on the COMtrexx') {
+    super(message);
+    this.name = 'DeviceUpdateInProgressError';
+  }
+}
+
+/** The update server offers no newer firmware than the installed one (409 NO_UPDATE_AVAILABLE, [INVENTED] code). */
+export class DeviceNoUpdateAvailableError extends Error {
+  constructor(message = 'The COMtrexx already runs the newest firmware') {
+    super(message);
+    this.name = 'DeviceNoUpdateAvailableError';
+  }
+}
+
+/**
+ * The device does not know what was asked for, e.g. a deleted backup or a
+ * forgotten job (404 NOT_FOUND). A {@link DeviceRequestError}, so code that
+ * handles those keeps working.
+ */
+export class DeviceNotFoundError extends DeviceRequestError {
+  constructor(message = 'The COMtrexx does not know the requested item') {
+    super(message, 404, 'NOT_FOUND');
+    this.name = 'DeviceNotFoundError';
+  }
+}
