@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('boots to the guest sign-in page', async () => {
+  // One test only: the app reads its config once per module instance.
+  it('boots to the sign-in page with guest and the configured demo users', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
@@ -10,6 +11,7 @@ describe('App', () => {
           data: {
             app: { title: 'CCC for Backstage', baseUrl: 'http://localhost:3000' },
             backend: { baseUrl: 'http://localhost:7007' },
+            auth: { providers: { guest: {}, 'ccc-demo': { users: [{ user: 'eva', description: 'No rights' }] } } },
           },
           context: 'test',
         },
@@ -20,5 +22,6 @@ describe('App', () => {
 
     expect(await screen.findByRole('button', { name: 'Enter' })).toBeInTheDocument();
     expect(screen.getAllByText(/guest/i).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Sign in as eva' })).toBeInTheDocument();
   });
 });

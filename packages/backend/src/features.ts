@@ -4,6 +4,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import cccPlugin, { catalogModuleCccEntityProvider, permissionModuleCccPolicy } from '@internal/plugin-ccc-backend';
+import { authModuleCccDemoProvider } from './modules/demoAuth';
 
 /**
  * The features this portal's backend runs, in one list, so that the start
@@ -13,6 +14,8 @@ import cccPlugin, { catalogModuleCccEntityProvider, permissionModuleCccPolicy } 
 export const backendFeatures = [
   authPlugin,
   guestProviderModule,
+  // Development only: sign in as a chosen demo user; idle unless auth.providers.ccc-demo is configured.
+  authModuleCccDemoProvider,
   catalogPlugin,
   catalogLogsModule,
   permissionPlugin,
