@@ -55,6 +55,23 @@ export interface Config {
       warningsPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Alert mails: at most one per system per run; default every 15 minutes. */
       alertMail?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Following running backups, restores and firmware updates; default every 10 seconds. */
+      jobsFollow?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Reading each system's backup state for backup assurance; default every 15 minutes. */
+      backupStatus?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** Remote backups. */
+    backups?: {
+      /** Fleet default retention, applied after each backup; a system may have its own. Unset keeps everything. */
+      retention?: {
+        /** Keep the newest this many backups. */
+        keepLast?: number;
+        /** Keep backups younger than this many days. */
+        keepDays?: number;
+      };
+      /** Days without a successful backup after which a system counts as stale; default 7. */
+      staleAfterDays?: number;
     };
 
     /** Sending mail through the configured SMTP servers. */

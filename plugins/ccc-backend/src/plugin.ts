@@ -25,6 +25,11 @@ import { SmtpService } from './smtp/SmtpService';
 import { createRouter } from './service/router';
 import { SystemsService } from './systems/SystemsService';
 import { AlertMailer, AlertMailerOptions } from './warnings/AlertMailer';
+import { BackupsService } from './backups/BackupsService';
+import { FirmwareService } from './firmware/FirmwareService';
+import { DeviceJobs } from './jobs/DeviceJobs';
+import { RemoteConfigService } from './remote/RemoteConfigService';
+import { REMOTE_LINK_PATH } from './service/remoteRoutes';
 import { WarningsService } from './warnings/WarningsService';
 
 const DEFAULT_STATUS_POLL: SchedulerServiceTaskScheduleDefinition = {
@@ -33,6 +38,14 @@ const DEFAULT_STATUS_POLL: SchedulerServiceTaskScheduleDefinition = {
 };
 const DEFAULT_WARNINGS_POLL: SchedulerServiceTaskScheduleDefinition = DEFAULT_STATUS_POLL;
 const DEFAULT_ALERT_MAIL: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 10 },
+};
+const DEFAULT_JOBS_FOLLOW: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { seconds: 10 },
+  timeout: { minutes: 5 },
+};
+const DEFAULT_BACKUP_STATUS: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
   timeout: { minutes: 10 },
 };
@@ -53,6 +66,7 @@ export const cccPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -64,7 +78,7 @@ export const cccPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { auditor, auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler } = deps;
-        const { permissions, permissionsRegistry, userInfo } = deps;
+        const { discovery, permissions, permissionsRegistry, userInfo } = deps;
         // Fail at start-up, not at the first secret a user saves.
         const secrets = SecretBox.fromConfig(config);
         const knex = await migrateDatabase(database);
@@ -109,6 +123,21 @@ export const cccPlugin = createBackendPlugin({
         });
         const smtp = new SmtpService({ db, secrets, mailer });
         const warnings = new WarningsService({ db, systems, devices, logger });
+        const jobs = new DeviceJobs({ db, systems, devices, logger });
+        const backups = new BackupsService({
+          db,
+          systems,
+          devices,
+          jobs,
+          logger,
+          fleetRetention: {
+            keepLast: config.getOptionalNumber('ccc.backups.retention.keepLast') ?? null,
+            keepDays: config.getOptionalNumber('ccc.backups.retention.keepDays') ?? null,
+          },
+          staleAfterDays: config.getOptionalNumber('ccc.backups.staleAfterDays'),
+        });
+        jobs.setHooks({ onBackupFinished: job => backups.onBackupFinished(job) });
+        const firmware = new FirmwareService({ systems, devices, jobs });
         const alerts = new AlertMailer({
           db,
           smtp,
@@ -126,6 +155,11 @@ export const cccPlugin = createBackendPlugin({
             guard,
             smtp,
             warnings,
+            backups,
+            firmware,
+            jobs,
+            remote: new RemoteConfigService({ db, systems, devices, secrets }),
+            discovery,
             audit: db.audit,
             httpAuth,
             userInfo,
@@ -135,6 +169,8 @@ export const cccPlugin = createBackendPlugin({
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/pairing', allow: 'unauthenticated' });
+        // Remote configuration opens in a new window, which sends the user cookie, not a token.
+        httpRouter.addAuthPolicy({ path: REMOTE_LINK_PATH, allow: 'user-cookie' });
 
         // Global: replicas sharing a database poll each system once per round.
         await scheduler.scheduleTask({
@@ -152,6 +188,23 @@ export const cccPlugin = createBackendPlugin({
           ...readSchedule(config, 'ccc.schedule.warningsPoll', DEFAULT_WARNINGS_POLL),
           fn: async signal => {
             await warnings.collectAll(signal);
+          },
+        });
+        // Jobs live in the database, so whichever replica runs this follows them.
+        await scheduler.scheduleTask({
+          id: 'ccc-jobs-follow',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.jobsFollow', DEFAULT_JOBS_FOLLOW),
+          fn: async signal => {
+            await jobs.followAll(signal);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'ccc-backup-status',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.backupStatus', DEFAULT_BACKUP_STATUS),
+          fn: async signal => {
+            await backups.refreshAllStatuses(signal);
           },
         });
         // One run is one grouping interval: at most one mail per system.

@@ -12,3 +12,4 @@ export * from './roles';
 export * from './permissions';
 export * from './access';
 export * from './smtp';
+export * from './backups';

@@ -1,7 +1,11 @@
 import { Knex } from 'knex';
 import { AccessStore } from './AccessStore';
 import { AuditStore } from './AuditStore';
+import { BackupStore } from './BackupStore';
 import { DatabaseAccessStore } from './DatabaseAccessStore';
+import { DatabaseBackupStore } from './DatabaseBackupStore';
+import { DatabaseRemoteLinkStore } from './DatabaseRemoteLinkStore';
+import { RemoteLinkStore } from './RemoteLinkStore';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseSmtpStore } from './DatabaseSmtpStore';
 import { DatabaseSystemStore } from './DatabaseSystemStore';
@@ -17,6 +21,8 @@ export interface CccStores {
   audit: AuditStore;
   smtp: SmtpStore;
   warnings: WarningStore;
+  backups: BackupStore;
+  remoteLinks: RemoteLinkStore;
 }
 
 /** The stores plus a way to run several writes atomically (a change and its audit row). */
@@ -32,6 +38,8 @@ function storesOn(knex: Knex): CccStores {
     audit: new DatabaseAuditStore(knex),
     smtp: new DatabaseSmtpStore(knex),
     warnings: new DatabaseWarningStore(knex),
+    backups: new DatabaseBackupStore(knex),
+    remoteLinks: new DatabaseRemoteLinkStore(knex),
   };
 }
 

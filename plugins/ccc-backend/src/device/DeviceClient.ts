@@ -208,6 +208,12 @@ export interface DeviceClient {
   getRemoteSession(target: DeviceTarget): Promise<{ active: boolean; sessionId?: string; expiresAt?: string }>;
   /** Closes the remote-access session. */
   closeRemoteSession(target: DeviceTarget): Promise<void>;
+  /**
+   * Fetches one page of the device's web interface (remote configuration) at
+   * an absolute URL on the device's origin, with the device's TLS settings.
+   * GET only: the simulated web interface is a static page.
+   */
+  fetchWebInterface(target: DeviceTarget, url: string): Promise<{ status: number; contentType: string | null; body: Buffer }>;
   /** Whether remote backup (server, password) is set up on the device; readable even when it is not. */
   getBackupConfig(target: DeviceTarget): Promise<DeviceBackupConfig>;
   /** All backups on the device's backup server (reads every page); newest first as the device lists them. */

@@ -167,6 +167,21 @@ export class HttpDeviceClient implements DeviceClient {
     await discard(await this.#change(target, 'DELETE', '/api/v1/remoteaccess/session'));
   }
 
+  async fetchWebInterface(target: DeviceTarget, url: string) {
+    const base = new URL(target.baseUrl);
+    const page = new URL(url);
+    // Only the device's own origin: a session URL is never a way to reach other hosts.
+    if (page.origin !== base.origin) {
+      throw new DeviceRequestError(`The web interface page ${page.origin} is not on the device's address ${base.origin}`);
+    }
+    const res = await this.#send(target, '', { method: 'GET', redirect: 'manual' }, page.toString());
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      body: Buffer.from(await res.arrayBuffer()),
+    };
+  }
+
   // Backup and firmware paths are the simulator's [INVENTED] proposal (domain §3.2); answers are checked with zod.
 
   getBackupConfig(target: DeviceTarget): Promise<DeviceBackupConfig> {
@@ -462,8 +477,8 @@ export class HttpDeviceClient implements DeviceClient {
     return cookie;
   }
 
-  async #send(target: DeviceTarget, path: string, init: RequestInit): Promise<Response> {
-    const url = `${target.baseUrl.replace(/\/+$/, '')}${path}`;
+  async #send(target: DeviceTarget, path: string, init: RequestInit, absoluteUrl?: string): Promise<Response> {
+    const url = absoluteUrl ?? `${target.baseUrl.replace(/\/+$/, '')}${path}`;
     const agent = target.allowSelfSignedTls ? this.#selfSignedAgent : this.#caAgent;
     try {
       return await this.#fetch(url, {

@@ -6,6 +6,13 @@ import { Entity } from '@backstage/catalog-model';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  cccBackupCreatePermission,
+  cccBackupDeletePermission,
+  cccBackupReadPermission,
+  cccBackupRestorePermission,
+  cccBackupSchedulePermission,
+  cccFirmwareUpdatePermission,
+  cccRemoteConfigPermission,
   cccSmtpAssignPermission,
   cccWarningsReadPermission,
   cccSystemAuditReadPermission,
@@ -315,6 +322,89 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       route: 'GET /systems/:id/alerts',
       rule: system(cccWarningsReadPermission),
       send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/alerts`).set('Authorization', as),
+    },
+    {
+      route: 'GET /backups',
+      rule: system(cccBackupReadPermission),
+      send: (_w, as) => http().get('/api/ccc/backups').set('Authorization', as),
+      allowed: (res, w) => res.body.items.some((r: { systemId: string }) => r.systemId === w.systemId),
+    },
+    // The world's system is not paired: allowed callers get 412 (not manageable) or 400 (no confirmation).
+    {
+      route: 'GET /systems/:id/backups',
+      rule: system(cccBackupReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/backups`).set('Authorization', as),
+    },
+    {
+      route: 'POST /systems/:id/backups',
+      rule: system(cccBackupCreatePermission),
+      send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/backups`).set('Authorization', as),
+    },
+    {
+      route: 'POST /systems/:id/backups/delete',
+      rule: system(cccBackupDeletePermission),
+      send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/backups/delete`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'POST /systems/:id/backups/:backupId/restore',
+      rule: system(cccBackupRestorePermission),
+      send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/backups/b1/restore`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'PUT /systems/:id/backups/schedule',
+      rule: system(cccBackupSchedulePermission),
+      send: (w, as) => http().put(`/api/ccc/systems/${w.systemId}/backups/schedule`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'PUT /systems/:id/backups/retention',
+      rule: system(cccBackupSchedulePermission),
+      send: (w, as) => http().put(`/api/ccc/systems/${w.systemId}/backups/retention`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'GET /systems/:id/jobs',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/jobs`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/jobs/:jobId',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/jobs/${UNKNOWN_ID}`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/firmware',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/firmware`).set('Authorization', as),
+    },
+    {
+      route: 'POST /systems/:id/firmware/update',
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/firmware/update`).set('Authorization', as).send({}),
+    },
+    {
+      route: 'POST /systems/:id/remote-session',
+      rule: system(cccRemoteConfigPermission),
+      send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/remote-session`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/remote-session',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/remote-session`).set('Authorization', as),
+    },
+    {
+      route: 'DELETE /systems/:id/remote-session',
+      rule: system(cccRemoteConfigPermission),
+      send: (w, as) => http().delete(`/api/ccc/systems/${w.systemId}/remote-session`).set('Authorization', as),
+    },
+    {
+      // Any user may try a link; the link itself says whose it is (404 for an unknown one).
+      route: 'GET /remote/:token/*',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/remote/no-such-link/').set('Authorization', as),
+    },
+    {
+      route: 'GET /remote/:token',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/remote/no-such-link').set('Authorization', as),
     },
     {
       route: 'POST /systems/:id/owner',

@@ -1,4 +1,10 @@
-import { AuditorService, HttpAuthService, LoggerService, UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  DiscoveryService,
+  HttpAuthService,
+  LoggerService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
   auditQuerySchema,
@@ -21,11 +27,18 @@ import { AuditStore } from '../database/AuditStore';
 import { HealthService } from '../health/HealthService';
 import { RateLimiter } from '../pairing/RateLimiter';
 import { SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
+import { BackupsService } from '../backups/BackupsService';
+import { FirmwareService } from '../firmware/FirmwareService';
+import { DeviceJobs } from '../jobs/DeviceJobs';
+import { RemoteConfigService } from '../remote/RemoteConfigService';
 import { SmtpService } from '../smtp/SmtpService';
 import { WarningsService } from '../warnings/WarningsService';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { cccErrorHandler } from './errors';
 import { createRouteHelpers } from './routeHelpers';
+import { addBackupRoutes } from './backupRoutes';
+import { deviceErrorHandler } from './deviceErrors';
+import { addRemoteRoutes } from './remoteRoutes';
 import { addSmtpRoutes } from './smtpRoutes';
 import { addWarningRoutes } from './warningRoutes';
 
@@ -38,6 +51,11 @@ export interface CccRouterOptions {
   guard: SystemPermissionGuard;
   smtp: SmtpService;
   warnings: WarningsService;
+  backups: BackupsService;
+  firmware: FirmwareService;
+  jobs: DeviceJobs;
+  remote: RemoteConfigService;
+  discovery: DiscoveryService;
   audit: AuditStore;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
@@ -53,6 +71,7 @@ const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missin
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
   const { health, systems, grants, groups, guard, smtp, warnings, audit, httpAuth, userInfo, auditor, logger } = options;
+  const { backups, firmware, jobs, remote, discovery } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -311,6 +330,8 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
 
   addSmtpRoutes(router, { helpers: { user, systemFor, audited }, guard, smtp });
   addWarningRoutes(router, { helpers: { user, systemFor, audited }, warnings });
+  addBackupRoutes(router, { helpers: { user, systemFor, audited }, guard, backups, firmware, jobs });
+  addRemoteRoutes(router, { helpers: { user, systemFor, audited }, remote, discovery });
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.
@@ -337,5 +358,6 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
 
   router.use((req, _res, next) => next(new NotFoundError(`No such CCC endpoint: ${req.method} ${req.path}`)));
   router.use(cccErrorHandler);
+  router.use(deviceErrorHandler);
   return router;
 }

@@ -41,30 +41,13 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
     const db = createCccDatabase(knex);
     store = db.systems;
     clock = new Date('2026-11-27T08:00:00.000Z');
-    devices = {
-      getStatus: jest.fn(),
-      listPhoneStatus: jest.fn(),
-      listTrunkStatus: jest.fn(),
-      getMonitoringSamples: jest.fn(),
-      listSystemMessages: jest.fn(),
-      openRemoteSession: jest.fn(),
-      getRemoteSession: jest.fn(),
-      closeRemoteSession: jest.fn(),
-      getBackupConfig: jest.fn(),
-      listBackups: jest.fn(),
-      createBackup: jest.fn(),
-      getJob: jest.fn(),
-      restoreBackup: jest.fn(),
-      deleteBackup: jest.fn(),
-      getBackupSchedule: jest.fn(),
-      setBackupSchedule: jest.fn(),
-      getFirmware: jest.fn(),
-      startFirmwareUpdate: jest.fn(),
-      getFirmwareUpdateStatus: jest.fn(),
-      listCallData: jest.fn(),
-      readCallDataAfter: jest.fn(),
-      forget: jest.fn(),
-    };
+    // SystemsService only reads the status and forgets sessions; every other device call fails loudly.
+    devices = new Proxy({ getStatus: jest.fn(), forget: jest.fn() } as unknown as jest.Mocked<DeviceClient>, {
+      get: (known, name) => {
+        if (name in known) return known[name as keyof DeviceClient];
+        throw new Error(`SystemsService called the unexpected device method ${String(name)}`);
+      },
+    });
     service = new SystemsService({
       db,
       secrets,

@@ -143,6 +143,16 @@ export class SystemsService {
     return { system, target: this.#target(record, record.credentialsSealed) };
   }
 
+  /**
+   * How to reach a paired system's device whatever its state, for following
+   * a job through a restart; 412 when the system is not paired.
+   */
+  async pairedTarget(id: string): Promise<DeviceTarget> {
+    const record = await this.#require(id);
+    if (!record.credentialsSealed) throw new SystemNotManageableError(record.name, 'not_paired');
+    return this.#target(record, record.credentialsSealed);
+  }
+
   /** Registers a system for `userRef` and issues its first token. */
   async register(
     input: RegisterSystemRequest | unknown,
