@@ -59,6 +59,10 @@ export interface Config {
       jobsFollow?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Reading each system's backup state for backup assurance; default every 15 minutes. */
       backupStatus?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Collecting CPU and memory samples; default every 5 minutes. */
+      monitoringPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Reading phone and trunk registration states for the fleet views; default every 15 minutes. */
+      registrationPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
     /** Remote backups. */

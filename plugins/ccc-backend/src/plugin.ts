@@ -28,6 +28,8 @@ import { AlertMailer, AlertMailerOptions } from './warnings/AlertMailer';
 import { BackupsService } from './backups/BackupsService';
 import { FirmwareService } from './firmware/FirmwareService';
 import { DeviceJobs } from './jobs/DeviceJobs';
+import { InventoryService } from './monitoring/InventoryService';
+import { MonitoringService } from './monitoring/MonitoringService';
 import { RemoteConfigService } from './remote/RemoteConfigService';
 import { REMOTE_LINK_PATH } from './service/remoteRoutes';
 import { WarningsService } from './warnings/WarningsService';
@@ -44,6 +46,10 @@ const DEFAULT_ALERT_MAIL: SchedulerServiceTaskScheduleDefinition = {
 const DEFAULT_JOBS_FOLLOW: SchedulerServiceTaskScheduleDefinition = {
   frequency: { seconds: 10 },
   timeout: { minutes: 5 },
+};
+const DEFAULT_MONITORING_POLL: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 10 },
 };
 const DEFAULT_BACKUP_STATUS: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
@@ -138,6 +144,8 @@ export const cccPlugin = createBackendPlugin({
         });
         jobs.setHooks({ onBackupFinished: job => backups.onBackupFinished(job) });
         const firmware = new FirmwareService({ systems, devices, jobs });
+        const monitoring = new MonitoringService({ db, systems, devices, logger });
+        const inventory = new InventoryService({ db, systems, devices, logger });
         const alerts = new AlertMailer({
           db,
           smtp,
@@ -159,6 +167,8 @@ export const cccPlugin = createBackendPlugin({
             firmware,
             jobs,
             remote: new RemoteConfigService({ db, systems, devices, secrets }),
+            monitoring,
+            inventory,
             discovery,
             audit: db.audit,
             httpAuth,
@@ -205,6 +215,22 @@ export const cccPlugin = createBackendPlugin({
           ...readSchedule(config, 'ccc.schedule.backupStatus', DEFAULT_BACKUP_STATUS),
           fn: async signal => {
             await backups.refreshAllStatuses(signal);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'ccc-monitoring-poll',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.monitoringPoll', DEFAULT_MONITORING_POLL),
+          fn: async signal => {
+            await monitoring.collectAll(signal);
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'ccc-registration-poll',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.registrationPoll', DEFAULT_BACKUP_STATUS),
+          fn: async signal => {
+            await inventory.refreshAll(signal);
           },
         });
         // One run is one grouping interval: at most one mail per system.

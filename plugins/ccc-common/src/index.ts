@@ -13,3 +13,4 @@ export * from './permissions';
 export * from './access';
 export * from './smtp';
 export * from './backups';
+export * from './monitoring';

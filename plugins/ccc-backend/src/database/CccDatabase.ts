@@ -4,7 +4,9 @@ import { AuditStore } from './AuditStore';
 import { BackupStore } from './BackupStore';
 import { DatabaseAccessStore } from './DatabaseAccessStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
+import { DatabaseMonitoringStore } from './DatabaseMonitoringStore';
 import { DatabaseRemoteLinkStore } from './DatabaseRemoteLinkStore';
+import { MonitoringStore } from './MonitoringStore';
 import { RemoteLinkStore } from './RemoteLinkStore';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseSmtpStore } from './DatabaseSmtpStore';
@@ -23,6 +25,7 @@ export interface CccStores {
   warnings: WarningStore;
   backups: BackupStore;
   remoteLinks: RemoteLinkStore;
+  monitoring: MonitoringStore;
 }
 
 /** The stores plus a way to run several writes atomically (a change and its audit row). */
@@ -40,6 +43,7 @@ function storesOn(knex: Knex): CccStores {
     warnings: new DatabaseWarningStore(knex),
     backups: new DatabaseBackupStore(knex),
     remoteLinks: new DatabaseRemoteLinkStore(knex),
+    monitoring: new DatabaseMonitoringStore(knex),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   cccBackupRestorePermission,
   cccBackupSchedulePermission,
   cccFirmwareUpdatePermission,
+  cccMonitoringReadPermission,
   cccRemoteConfigPermission,
   cccSmtpAssignPermission,
   cccWarningsReadPermission,
@@ -405,6 +406,27 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       route: 'GET /remote/:token',
       rule: { kind: 'anyUser' },
       send: (_w, as) => http().get('/api/ccc/remote/no-such-link').set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/monitoring',
+      rule: system(cccMonitoringReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/monitoring`).set('Authorization', as),
+    },
+    {
+      route: 'GET /systems/:id/registration',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/registration`).set('Authorization', as),
+    },
+    {
+      // Fleet views list rows, not systems; a refused caller gets an empty list, not 403.
+      route: 'GET /phones',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/phones').set('Authorization', as),
+    },
+    {
+      route: 'GET /trunks',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/trunks').set('Authorization', as),
     },
     {
       route: 'POST /systems/:id/owner',

@@ -30,6 +30,8 @@ import { SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
 import { BackupsService } from '../backups/BackupsService';
 import { FirmwareService } from '../firmware/FirmwareService';
 import { DeviceJobs } from '../jobs/DeviceJobs';
+import { InventoryService } from '../monitoring/InventoryService';
+import { MonitoringService } from '../monitoring/MonitoringService';
 import { RemoteConfigService } from '../remote/RemoteConfigService';
 import { SmtpService } from '../smtp/SmtpService';
 import { WarningsService } from '../warnings/WarningsService';
@@ -38,6 +40,7 @@ import { cccErrorHandler } from './errors';
 import { createRouteHelpers } from './routeHelpers';
 import { addBackupRoutes } from './backupRoutes';
 import { deviceErrorHandler } from './deviceErrors';
+import { addMonitoringRoutes } from './monitoringRoutes';
 import { addRemoteRoutes } from './remoteRoutes';
 import { addSmtpRoutes } from './smtpRoutes';
 import { addWarningRoutes } from './warningRoutes';
@@ -55,6 +58,8 @@ export interface CccRouterOptions {
   firmware: FirmwareService;
   jobs: DeviceJobs;
   remote: RemoteConfigService;
+  monitoring: MonitoringService;
+  inventory: InventoryService;
   discovery: DiscoveryService;
   audit: AuditStore;
   httpAuth: HttpAuthService;
@@ -71,7 +76,7 @@ const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missin
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
   const { health, systems, grants, groups, guard, smtp, warnings, audit, httpAuth, userInfo, auditor, logger } = options;
-  const { backups, firmware, jobs, remote, discovery } = options;
+  const { backups, firmware, jobs, remote, discovery, monitoring, inventory } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -332,6 +337,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   addWarningRoutes(router, { helpers: { user, systemFor, audited }, warnings });
   addBackupRoutes(router, { helpers: { user, systemFor, audited }, guard, backups, firmware, jobs });
   addRemoteRoutes(router, { helpers: { user, systemFor, audited }, remote, discovery });
+  addMonitoringRoutes(router, { helpers: { user, systemFor, audited }, guard, monitoring, inventory });
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.
