@@ -197,10 +197,38 @@ describe('HttpDeviceClient', () => {
   });
 });
 
+// Complete list items as a device sends them: the client checks every field.
+const phone = (id: string) => ({
+  id,
+  name: `Phone ${id}`,
+  macAddress: '00:09:52:00:00:0E',
+  type: 'ip',
+  manufacturer: 'Auerswald',
+  model: 'COMfortel D-210',
+  firmwareVersion: '2.2A',
+  userNumber: '21',
+  status: 'registered_encrypted',
+});
+const trunk = (id: string) => ({
+  id,
+  accountName: 'Telekom Zentrale',
+  providerName: 'Deutsche Telekom',
+  stunState: 'stun_ok',
+  registrationState: 'registered_encrypted',
+  lastChange: '2026-11-27T08:00:00.000Z',
+});
+const systemMessage = (id: number) => ({
+  id,
+  ts: '2026-11-27T08:00:00.000Z',
+  severity: 'info',
+  category: 'System',
+  text: 'Konfiguration gewechselt',
+});
+
 describe('HttpDeviceClient lists', () => {
   it('reads every page of the phone status and stops at the total', async () => {
     device();
-    const phones = Array.from({ length: 450 }, (_, i) => ({ id: `p${i}`, name: `Phone ${i}`, status: 'registered_encrypted' }));
+    const phones = Array.from({ length: 450 }, (_, i) => phone(`p${i}`));
     const offsets: number[] = [];
     server.use(
       http.get(`${BASE}/api/v1/phones/status`, ({ request }) => {
@@ -222,11 +250,23 @@ describe('HttpDeviceClient lists', () => {
       http.get(`${BASE}/api/v1/trunks/status`, ({ request }) =>
         HttpResponse.json({
           _links: { totalCount: 99 },
-          data: new URL(request.url).searchParams.get('offset') === '0' ? [{ id: 't1' }] : [],
+          data: new URL(request.url).searchParams.get('offset') === '0' ? [trunk('t1')] : [],
         }),
       ),
     );
-    expect(await new HttpDeviceClient().listTrunkStatus(target)).toEqual([{ id: 't1' }]);
+    expect(await new HttpDeviceClient().listTrunkStatus(target)).toEqual([trunk('t1')]);
+  });
+
+  it('turns a list item of the wrong shape into a DeviceRequestError naming the field', async () => {
+    device();
+    server.use(
+      http.get(`${BASE}/api/v1/phones/status`, () =>
+        HttpResponse.json({ _links: { totalCount: 1 }, data: [{ ...phone('p1'), status: 'exploded' }] }),
+      ),
+    );
+    await expect(new HttpDeviceClient().listPhoneStatus(target)).rejects.toThrow(
+      /unexpected answer to \/api\/v1\/phones\/status at 0.status: Invalid option/,
+    );
   });
 
   it('maps the gate refusals of list endpoints', async () => {
@@ -286,11 +326,11 @@ describe('HttpDeviceClient monitoring, messages and remote access', () => {
         const url = new URL(request.url);
         seen.push(url.search);
         const offset = Number(url.searchParams.get('offset'));
-        const all = [{ id: 8 }, { id: 9 }];
+        const all = [systemMessage(8), systemMessage(9)];
         return HttpResponse.json({ _links: { totalCount: 2 }, data: offset === 0 ? all : [] });
       }),
     );
-    expect(await new HttpDeviceClient().listSystemMessages(target, 7)).toEqual([{ id: 8 }, { id: 9 }]);
+    expect((await new HttpDeviceClient().listSystemMessages(target, 7)).map(m => m.id)).toEqual([8, 9]);
     expect(seen).toEqual(['?since=7&limit=200&offset=0']);
   });
 

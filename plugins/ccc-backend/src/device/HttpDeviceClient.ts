@@ -12,6 +12,17 @@ import {
 } from './backupSchemas';
 import { parseCallDataPage } from './callDataSchemas';
 import {
+  cccAccessSchema,
+  maintenanceSchema,
+  monitoringSampleSchema,
+  phoneStatusSchema,
+  remoteSessionSchema,
+  remoteSessionStateSchema,
+  systemInfoSchema,
+  systemMessageSchema,
+  trunkStatusSchema,
+} from './statusSchemas';
+import {
   DeviceAccessRevokedError,
   DeviceBackupInProgressError,
   DeviceBackupNotConfiguredError,
@@ -113,21 +124,21 @@ export class HttpDeviceClient implements DeviceClient {
 
   async getStatus(target: DeviceTarget): Promise<DeviceStatus> {
     // system/info needs no session on the COMtrexx.
-    const info = await this.#json<DeviceSystemInfo>(target, '/api/v1/system/info', false);
-    const access = await this.#json<DeviceCccAccess>(target, '/api/v1/ccc/access', true);
+    const info: DeviceSystemInfo = await this.#checked(target, '/api/v1/system/info', systemInfoSchema, false);
+    const access: DeviceCccAccess = await this.#checked(target, '/api/v1/ccc/access', cccAccessSchema);
     if (access.state !== 'confirmed') {
       throw new DeviceAccessRevokedError();
     }
-    const maintenance = await this.#json<DeviceMaintenance>(target, '/api/v1/maintenance', true);
+    const maintenance: DeviceMaintenance = await this.#checked(target, '/api/v1/maintenance', maintenanceSchema);
     return { info, access, maintenance };
   }
 
   listPhoneStatus(target: DeviceTarget): Promise<DevicePhoneStatus[]> {
-    return this.#all<DevicePhoneStatus>(target, '/api/v1/phones/status');
+    return this.#allChecked(target, '/api/v1/phones/status', phoneStatusSchema);
   }
 
   listTrunkStatus(target: DeviceTarget): Promise<DeviceTrunkStatus[]> {
-    return this.#all<DeviceTrunkStatus>(target, '/api/v1/trunks/status');
+    return this.#allChecked(target, '/api/v1/trunks/status', trunkStatusSchema);
   }
 
   async getMonitoringSamples(
@@ -139,28 +150,32 @@ export class HttpDeviceClient implements DeviceClient {
       to: range.to.toISOString(),
       step: String(range.stepSeconds ?? 60),
     });
-    const page = await this.#json<{ data?: DeviceMonitoringSample[] }>(
-      target,
-      `/api/v1/monitoring/samples?${query}`,
-      true,
-    );
+    const path = `/api/v1/monitoring/samples?${query}`;
+    const page = await this.#json<{ data?: unknown }>(target, path, true);
     if (!Array.isArray(page.data)) {
       throw new DeviceRequestError('The device sent monitoring samples without data');
     }
-    return page.data;
+    return parseDeviceAnswer(z.array(monitoringSampleSchema), page.data, path);
   }
 
   listSystemMessages(target: DeviceTarget, sinceId: number): Promise<DeviceSystemMessage[]> {
-    return this.#all<DeviceSystemMessage>(target, `/api/v1/systemmessages?since=${encodeURIComponent(String(sinceId))}`);
+    return this.#allChecked(target, `/api/v1/systemmessages?since=${encodeURIComponent(String(sinceId))}`, systemMessageSchema);
   }
 
   async openRemoteSession(target: DeviceTarget): Promise<DeviceRemoteSession> {
-    const res = await this.#change(target, 'POST', '/api/v1/remoteaccess/session');
-    return (await res.json()) as DeviceRemoteSession;
+    const path = '/api/v1/remoteaccess/session';
+    const res = await this.#change(target, 'POST', path);
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new DeviceRequestError(`The device sent an unreadable answer to ${path}`, res.status);
+    }
+    return parseDeviceAnswer(remoteSessionSchema, body, path);
   }
 
   getRemoteSession(target: DeviceTarget): Promise<{ active: boolean; sessionId?: string; expiresAt?: string }> {
-    return this.#json(target, '/api/v1/remoteaccess/session', true);
+    return this.#checked(target, '/api/v1/remoteaccess/session', remoteSessionStateSchema);
   }
 
   async closeRemoteSession(target: DeviceTarget): Promise<void> {
@@ -389,6 +404,16 @@ export class HttpDeviceClient implements DeviceClient {
     for (const key of this.#sessions.keys()) {
       if (key.startsWith(`${serialNumber}|`)) this.#sessions.delete(key);
     }
+  }
+
+  // A GET whose answer is checked against a schema.
+  async #checked<S extends z.ZodType>(target: DeviceTarget, path: string, schema: S, authenticated = true): Promise<z.output<S>> {
+    return parseDeviceAnswer(schema, await this.#json<unknown>(target, path, authenticated), path);
+  }
+
+  // Every page of a list, each item checked against a schema.
+  async #allChecked<S extends z.ZodType>(target: DeviceTarget, path: string, item: S): Promise<Array<z.output<S>>> {
+    return parseDeviceAnswer(z.array(item), await this.#all<unknown>(target, path), path);
   }
 
   async #json<T>(target: DeviceTarget, path: string, authenticated: boolean): Promise<T> {
