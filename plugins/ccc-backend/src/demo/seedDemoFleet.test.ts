@@ -3,7 +3,7 @@ import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { createCccDatabase } from '../database/CccDatabase';
+import { CccDatabase, createCccDatabase } from '../database/CccDatabase';
 import { SystemStore } from '../database/SystemStore';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { HttpDeviceClient } from '../device/HttpDeviceClient';
@@ -23,6 +23,7 @@ describe('seedDemoFleet', () => {
   let simulator: RunningSimulator;
   let server: http.Server;
   let store: SystemStore;
+  let db: CccDatabase;
   let systems: SystemsService;
   const logger = mockServices.logger.mock();
 
@@ -30,7 +31,7 @@ describe('seedDemoFleet', () => {
     simulator = await startSimulator({ seed: 21, size: 4 });
     const knex = await databases.init('SQLITE_3');
     await migrateDatabase(mockServices.database({ knex }));
-    const db = createCccDatabase(knex);
+    db = createCccDatabase(knex);
     store = db.systems;
     systems = new SystemsService({
       db,
@@ -82,6 +83,27 @@ describe('seedDemoFleet', () => {
     // After the first status read the demo systems show their real state.
     await systems.refreshAll();
     expect((await systems.list()).map(s => s.state)).not.toContain('token_pending');
+  });
+
+  it('gives out the configured grants on the first systems', async () => {
+    expect(
+      await seedDemoFleet({
+        store,
+        systems,
+        logger,
+        simulatorUrl: simulator.url,
+        ownerRef: 'user:default/guest',
+        access: db.access,
+        grants: [
+          { subjectRef: 'user:default/ben', roles: ['administrator'], systems: 2 },
+          { subjectRef: 'group:default/noc', roles: ['monitoring'] },
+        ],
+      }),
+    ).toBe(3);
+    const bens = await systems.list({ key: 'hasRole', roles: ['administrator'], claims: ['user:default/ben'] });
+    expect(bens).toHaveLength(2);
+    const nocs = await systems.list({ key: 'hasRole', roles: ['monitoring'], claims: ['group:default/noc'] });
+    expect(nocs).toHaveLength(3);
   });
 
   it('runs once: deleted demo systems do not come back', async () => {

@@ -1,4 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { GrantableRole } from '@internal/plugin-ccc-common';
+import { AccessStore } from '../database/AccessStore';
 import { SystemStore } from '../database/SystemStore';
 import { SystemsService } from '../systems/SystemsService';
 
@@ -15,6 +17,17 @@ export interface DemoSeedOptions {
   catalogOwnerRef?: string;
   /** How many simulated devices stay unregistered (the last ones), to try the flow by hand. */
   leaveUnregistered?: number;
+  /** Roles the owner gives out on the demo systems, so that demo users see something. */
+  grants?: DemoGrant[];
+  /** Where the grants are stored; required with `grants`. */
+  access?: AccessStore;
+}
+
+/** A grant of `ccc.demo.grants`: roles for a user or catalog group on the first `systems` demo systems (default all). */
+export interface DemoGrant {
+  subjectRef: string;
+  roles: GrantableRole[];
+  systems?: number;
 }
 
 const SEEDED_KEY = 'demo-fleet-seeded';
@@ -40,6 +53,7 @@ export async function seedDemoFleet(options: DemoSeedOptions): Promise<number | 
   const toPair = fleet.slice(0, fleet.length - keep);
 
   let paired = 0;
+  const registered: string[] = [];
   for (const device of toPair) {
     if (await store.getBySerial(device.serialNumber)) {
       continue;
@@ -52,6 +66,7 @@ export async function seedDemoFleet(options: DemoSeedOptions): Promise<number | 
       },
       ownerRef,
     );
+    registered.push(system.id);
     const confirm = await fetch(
       `${simulatorUrl}/devices/${encodeURIComponent(device.serialNumber)}/api/v1/ccc/access/confirm`,
       {
@@ -67,7 +82,13 @@ export async function seedDemoFleet(options: DemoSeedOptions): Promise<number | 
       logger.warn(`Demo: pairing ${device.serialNumber} failed (${confirm.status}); it stays pending as ${system.name}`);
     }
   }
-  await store.setState(SEEDED_KEY, new Date().toISOString());
+  const at = new Date().toISOString();
+  for (const grant of options.grants ?? []) {
+    for (const systemId of registered.slice(0, grant.systems ?? registered.length)) {
+      await options.access!.setGrant({ systemId, subjectRef: grant.subjectRef, roles: grant.roles, grantedBy: ownerRef, at });
+    }
+  }
+  await store.setState(SEEDED_KEY, at);
   logger.info(
     `Demo: registered ${toPair.length} simulated COMtrexx systems, paired ${paired}; ${keep} left unregistered`,
   );
