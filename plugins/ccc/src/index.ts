@@ -5,11 +5,18 @@
  * @packageDocumentation
  */
 
-export { cccPlugin, CccPage, EntityCccOverviewContent } from './plugin';
+export { cccPlugin, CccPage, EntityCccAccessContent, EntityCccOverviewContent } from './plugin';
 export { isCccSystemEntity } from './isCccSystemEntity';
 export { CccSystemGate } from './components/CccSystemGate';
 export type { CccSystemGateProps } from './components/CccSystemGate';
 export { cccApiRef } from './api/CccApi';
-export type { CccApi } from './api/CccApi';
+export type {
+  AuditPage,
+  CccApi,
+  CccSystemAccess,
+  CreateUserGroupRequest,
+  GrantKey,
+  UpdateUserGroupRequest,
+} from './api/CccApi';
 export { CccClient } from './api/CccClient';
 export { cccTranslationRef } from './translation';

@@ -1,4 +1,5 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockApis, registerMswTestHooks, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -40,6 +41,7 @@ describe('CCC plugin in a legacy app', () => {
           [discoveryApiRef, discoveryApi],
           [fetchApiRef, fetchApi],
           [cccApiRef, new CccClient({ discoveryApi, fetchApi })],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <Routes>

@@ -44,3 +44,14 @@ export const EntityCccOverviewContent = cccPlugin.provide(
     },
   }),
 );
+
+/**
+ * The Access tab of an entity page for legacy apps:
+ * `<EntityLayout.Route path="/ccc-access" title="Access" if={isCccSystemEntity}><EntityCccAccessContent /></EntityLayout.Route>`.
+ */
+export const EntityCccAccessContent = cccPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCccAccessContent',
+    component: { lazy: () => import('./components/Access').then(m => m.EntityCccAccessContent) },
+  }),
+);

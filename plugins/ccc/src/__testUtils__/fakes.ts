@@ -1,6 +1,15 @@
 import { ResponseError } from '@backstage/errors';
-import { CccSystem } from '@internal/plugin-ccc-common';
-import { CccApi } from '../api/CccApi';
+import {
+  CccAccessEntry,
+  CccAuditEvent,
+  CccGrant,
+  CccRole,
+  CccSystem,
+  CccUserGroup,
+  CccUserGroupDetails,
+  ROLE_PERMISSIONS,
+} from '@internal/plugin-ccc-common';
+import { CccApi, CccSystemAccess } from '../api/CccApi';
 
 /** A CccApi whose methods are jest mocks; tests set the answers they need. */
 export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
@@ -15,6 +24,89 @@ export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
     cancelToken: jest.fn().mockResolvedValue(undefined),
     refreshSystem: jest.fn(),
     deleteSystem: jest.fn().mockResolvedValue(undefined),
+    getAccess: jest.fn().mockResolvedValue({ entries: [], me: { roles: [], permissions: [] } }),
+    setGrant: jest.fn(),
+    revokeGrant: jest.fn().mockResolvedValue(undefined),
+    listMyGrants: jest.fn().mockResolvedValue([]),
+    deleteGrants: jest.fn().mockResolvedValue(undefined),
+    transferOwnership: jest.fn(),
+    listSystemAudit: jest.fn().mockResolvedValue([]),
+    listFleetAudit: jest.fn().mockResolvedValue([]),
+    listUserGroups: jest.fn().mockResolvedValue([]),
+    createUserGroup: jest.fn(),
+    getUserGroup: jest.fn(),
+    updateUserGroup: jest.fn(),
+    deleteUserGroup: jest.fn().mockResolvedValue(undefined),
+    deleteUserGroups: jest.fn().mockResolvedValue(undefined),
+    joinUserGroup: jest.fn(),
+    leaveUserGroup: jest.fn().mockResolvedValue(undefined),
+    setUserGroupMember: jest.fn(),
+    removeUserGroupMember: jest.fn().mockResolvedValue(undefined),
+    addUserGroupSystem: jest.fn(),
+    removeUserGroupSystem: jest.fn().mockResolvedValue(undefined),
+  };
+}
+
+/** The access answer of a system on which the signed-in user holds `roles`, with the permissions they give. */
+export function accessAs(roles: CccRole[], entries: CccAccessEntry[] = []): CccSystemAccess {
+  return { entries, me: { roles, permissions: [...new Set(roles.flatMap(role => ROLE_PERMISSIONS[role]))] } };
+}
+
+/** A grant given by anna; override what a test is about. */
+export function makeGrant(overrides: Partial<CccGrant> = {}): CccGrant {
+  return {
+    systemId: 'sys-1',
+    systemName: 'Berlin HQ',
+    serialNumber: 'A1B2C3D4E5',
+    subjectRef: 'user:default/ben',
+    roles: ['monitoring'],
+    grantedBy: 'user:default/anna',
+    updatedAt: '2026-11-20T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A public group owned by anna; override what a test is about. */
+export function makeGroup(overrides: Partial<CccUserGroup> = {}): CccUserGroup {
+  return {
+    id: 'grp-1',
+    name: 'Night shift',
+    description: 'Watches the fleet at night',
+    defaultRole: 'monitoring',
+    visibility: 'public',
+    ownerRef: 'user:default/anna',
+    memberCount: 2,
+    systemCount: 1,
+    createdAt: '2026-10-01T08:00:00Z',
+    member: false,
+    ...overrides,
+  };
+}
+
+/** A group with members and systems. */
+export function makeGroupDetails(overrides: Partial<CccUserGroupDetails> = {}): CccUserGroupDetails {
+  return {
+    ...makeGroup(),
+    members: [
+      { memberRef: 'user:default/ben', roles: ['monitoring'] },
+      { memberRef: 'user:default/carla', roles: ['monitoring', 'backup'] },
+    ],
+    systems: [{ systemId: 'sys-1', name: 'Berlin HQ', serialNumber: 'A1B2C3D4E5' }],
+    ...overrides,
+  };
+}
+
+/** An audit event; override what a test is about. */
+export function makeAuditEvent(overrides: Partial<CccAuditEvent> = {}): CccAuditEvent {
+  return {
+    id: 1,
+    at: '2026-11-20T09:00:00Z',
+    actorRef: 'user:default/anna',
+    action: 'grant.set',
+    systemId: 'sys-1',
+    groupId: null,
+    details: { subjectRef: 'user:default/ben', roles: ['monitoring'] },
+    ...overrides,
   };
 }
 

@@ -12,6 +12,7 @@ import PhoneIcon from '@material-ui/icons/Phone';
 import { cccApiRef } from '../api/CccApi';
 import { CccClient } from '../api/CccClient';
 import { rootRouteRef } from '../routes';
+import { cccTranslationRef } from '../translation';
 
 const cccApi = ApiBlueprint.make({
   params: defineParams =>
@@ -44,12 +45,23 @@ const cccEntityOverview = EntityContentBlueprint.make({
   },
 });
 
+/** The Access tab on entity pages of annotated entities (`entity-content:ccc/access`). */
+const cccEntityAccess = EntityContentBlueprint.make({
+  name: 'access',
+  params: {
+    path: '/ccc-access',
+    title: cccTranslationRef('access.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/Access').then(m => <m.EntityCccAccessContent />),
+  },
+});
+
 /** The CCC frontend plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'ccc',
   title: 'COMtrexx',
   icon: <PhoneIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [cccApi, cccPage, cccEntityOverview],
+  extensions: [cccApi, cccPage, cccEntityOverview, cccEntityAccess],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { licencePageUrl } from '@internal/plugin-ccc-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -20,7 +21,12 @@ function renderTab(api: ReturnType<typeof fakeCccApi>, forEntity: Entity = entit
     <EntityProvider entity={forEntity}>
       <EntityCccOverviewContent />
     </EntityProvider>,
-    { apis: [[cccApiRef, api]] },
+    {
+      apis: [
+        [cccApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ],
+    },
   );
 }
 

@@ -2,7 +2,12 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_COMTREXX_SERIAL_NUMBER, CccSystem, licencePageUrl } from '@internal/plugin-ccc-common';
+import {
+  ANNOTATION_COMTREXX_SERIAL_NUMBER,
+  CccSystem,
+  cccSystemUpdatePermission,
+  licencePageUrl,
+} from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -23,6 +28,8 @@ import { cccTranslationRef } from '../../translation';
 import { CccSystemGate } from '../CccSystemGate';
 import { errorMessage, hasStatus } from '../common/errors';
 import { useDateFormat } from '../common/useDateFormat';
+import { useSystemPermission } from '../common/usePermissionWithReason';
+import { WithReason } from '../common/WithReason';
 import { DeviceStateDisplay } from '../DeviceState';
 import { EditSystemDialog } from '../EditSystemDialog';
 import { PairingControls } from '../Pairing';
@@ -89,6 +96,24 @@ function SystemDetails({ system, onChanged }: { system: CccSystem; onChanged: ()
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** Opens the edit dialog; needs the update permission on the system and says so when it is missing. */
+function EditButton({ systemId, onClick }: { systemId: string; onClick: () => void }) {
+  const { t } = useTranslationRef(cccTranslationRef);
+  const update = useSystemPermission(cccSystemUpdatePermission, systemId);
+  return (
+    <WithReason reason={update.reason}>
+      <Button
+        onClick={onClick}
+        disabled={!update.allowed}
+        title={update.reason ? undefined : t('overview.editHint')}
+        startIcon={<EditIcon />}
+      >
+        {t('overview.edit')}
+      </Button>
+    </WithReason>
   );
 }
 
@@ -170,9 +195,7 @@ export function EntityCccOverviewContent() {
               >
                 {refreshing ? t('overview.refreshing') : t('common.refresh')}
               </Button>
-              <Button onClick={() => setEditOpen(true)} title={t('overview.editHint')} startIcon={<EditIcon />}>
-                {t('overview.edit')}
-              </Button>
+              <EditButton systemId={system.id} onClick={() => setEditOpen(true)} />
             </Box>
           }
         >

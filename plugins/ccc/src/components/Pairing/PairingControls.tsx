@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CccSystem, PairingToken, StateReason } from '@internal/plugin-ccc-common';
+import { CccSystem, cccSystemUpdatePermission, PairingToken, StateReason } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -14,6 +14,8 @@ import { cccTranslationRef } from '../../translation';
 import { CopyButton } from '../common/CopyButton';
 import { errorMessage } from '../common/errors';
 import { useDateFormat } from '../common/useDateFormat';
+import { useSystemPermission } from '../common/usePermissionWithReason';
+import { WithReason } from '../common/WithReason';
 import { PairingTokenDialog } from './PairingTokenDialog';
 
 /** Reasons after which only a new confirmation code brings the system back. */
@@ -28,6 +30,8 @@ export function canPairAgain(system: Pick<CccSystem, 'state' | 'stateReason'>): 
  * The pairing part of a device state: the pending code with copy, expiry,
  * renew (✓) and cancel (✗), or "Pair again" once the link is lost. Renders
  * nothing for paired systems. `onChanged` runs after every successful action.
+ * The actions need the update permission on the system; without it they are
+ * disabled and say why, while the code itself stays visible for reading out.
  */
 export function PairingControls({ system, onChanged }: { system: CccSystem; onChanged: () => void }) {
   const api = useApi(cccApiRef);
@@ -36,6 +40,8 @@ export function PairingControls({ system, onChanged }: { system: CccSystem; onCh
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [newToken, setNewToken] = useState<PairingToken | null>(null);
+  const update = useSystemPermission(cccSystemUpdatePermission, system.id);
+  const disabled = busy || !update.allowed;
 
   const run = async (action: () => Promise<PairingToken | void>, showToken: boolean) => {
     setBusy(true);
@@ -80,38 +86,44 @@ export function PairingControls({ system, onChanged }: { system: CccSystem; onCh
             {expiry}
           </Typography>
           <Box display="flex" flexWrap="wrap">
-            <Button
-              title={t('token.renewHint')}
-              size="small"
-              startIcon={<CheckIcon />}
-              disabled={busy}
-              onClick={() => run(() => api.renewToken(system.id), false)}
-            >
-              {t('token.renew')}
-            </Button>
-            <Button
-              title={t('token.cancelHint')}
-              size="small"
-              startIcon={<CloseIcon />}
-              disabled={busy}
-              onClick={() => run(() => api.cancelToken(system.id), false)}
-            >
-              {t('token.cancel')}
-            </Button>
+            <WithReason reason={update.reason}>
+              <Button
+                title={update.reason ? undefined : t('token.renewHint')}
+                size="small"
+                startIcon={<CheckIcon />}
+                disabled={disabled}
+                onClick={() => run(() => api.renewToken(system.id), false)}
+              >
+                {t('token.renew')}
+              </Button>
+            </WithReason>
+            <WithReason reason={update.reason}>
+              <Button
+                title={update.reason ? undefined : t('token.cancelHint')}
+                size="small"
+                startIcon={<CloseIcon />}
+                disabled={disabled}
+                onClick={() => run(() => api.cancelToken(system.id), false)}
+              >
+                {t('token.cancel')}
+              </Button>
+            </WithReason>
           </Box>
         </>
       )}
       {pairAgain && (
-        <Button
-          title={t('token.pairAgainHint')}
-          size="small"
-          variant="outlined"
-          startIcon={<LinkIcon />}
-          disabled={busy}
-          onClick={() => run(() => api.renewToken(system.id), true)}
-        >
-          {t('token.pairAgain')}
-        </Button>
+        <WithReason reason={update.reason}>
+          <Button
+            title={update.reason ? undefined : t('token.pairAgainHint')}
+            size="small"
+            variant="outlined"
+            startIcon={<LinkIcon />}
+            disabled={disabled}
+            onClick={() => run(() => api.renewToken(system.id), true)}
+          >
+            {t('token.pairAgain')}
+          </Button>
+        </WithReason>
       )}
       {error && (
         <Alert severity="error" style={{ marginTop: 4 }}>

@@ -1,4 +1,5 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { CccSystem } from '@internal/plugin-ccc-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -52,7 +53,12 @@ const fleet: CccSystem[] = [
 
 function renderOverview(systems: CccSystem[] = fleet) {
   const api = fakeCccApi(systems);
-  renderInTestApp(<SystemsOverview />, { apis: [[cccApiRef, api]] });
+  renderInTestApp(<SystemsOverview />, {
+    apis: [
+      [cccApiRef, api],
+      [permissionApiRef, mockApis.permission()],
+    ],
+  });
   return api;
 }
 
@@ -279,7 +285,12 @@ describe('SystemsOverview', () => {
   it('shows why the systems could not be loaded', async () => {
     const api = fakeCccApi();
     api.listSystems.mockRejectedValue(await responseError(500, 'Database unavailable'));
-    renderInTestApp(<SystemsOverview />, { apis: [[cccApiRef, api]] });
+    renderInTestApp(<SystemsOverview />, {
+      apis: [
+        [cccApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ],
+    });
     expect(await screen.findByText('The systems could not be loaded: Database unavailable')).toBeInTheDocument();
   });
 });

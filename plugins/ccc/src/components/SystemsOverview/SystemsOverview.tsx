@@ -1,7 +1,7 @@
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CccSystem } from '@internal/plugin-ccc-common';
+import { CccSystem, cccSystemCreatePermission } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -17,22 +17,21 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
-import EditIcon from '@material-ui/icons/Edit';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
-import { useDateFormat } from '../common/useDateFormat';
-import { DeviceStateDisplay } from '../DeviceState';
+import { useBasicPermission } from '../common/usePermissionWithReason';
+import { WithReason } from '../common/WithReason';
 import { EditSystemDialog } from '../EditSystemDialog';
-import { PairingControls } from '../Pairing';
 import { RegisterSystemDialog } from '../RegisterSystemDialog';
 import { DeleteSystemsDialog } from './DeleteSystemsDialog';
 import { filterSystems, SortKey, SortOrder, sortSystems } from './sortSystems';
+import { SystemRow } from './SystemRow';
 
 interface DeleteFailure {
   system: CccSystem;
@@ -48,8 +47,8 @@ interface DeleteFailure {
 export function SystemsOverview() {
   const api = useApi(cccApiRef);
   const { t } = useTranslationRef(cccTranslationRef);
-  const format = useDateFormat();
   const { value: systems, loading, error, retry } = useAsyncRetry(() => api.listSystems(), [api]);
+  const create = useBasicPermission(cccSystemCreatePermission, t('permission.createDenied'));
 
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 'asc' });
@@ -61,10 +60,25 @@ export function SystemsOverview() {
   // The system stays set after closing so the dialog keeps its content while it fades out.
   const [editing, setEditing] = useState<CccSystem | null>(null);
   const [editOpen, setEditOpen] = useState(false);
+  // Systems the user may delete, as each row learns from the permission framework.
+  const [deletable, setDeletable] = useState<ReadonlySet<string>>(new Set());
+  const onDeletable = useCallback(
+    (id: string, allowed: boolean) =>
+      setDeletable(prev => {
+        if (prev.has(id) === allowed) return prev;
+        const next = new Set(prev);
+        if (allowed) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const rows = useMemo(() => sortSystems(filterSystems(systems ?? [], filter), order), [systems, filter, order]);
+  // Selecting is for deleting, so only systems the user may delete count.
+  const selectableRows = rows.filter(row => deletable.has(row.id));
   // Only what is shown can be deleted: a selection hidden by the filter must not be deleted unseen.
-  const selectedRows = rows.filter(row => selected.has(row.id));
+  const selectedRows = selectableRows.filter(row => selected.has(row.id));
 
   const sortBy = (key: SortKey) =>
     setOrder(prev => ({ key, direction: prev.key === key && prev.direction === 'asc' ? 'desc' : 'asc' }));
@@ -76,7 +90,7 @@ export function SystemsOverview() {
       return next;
     });
   const toggleAll = () =>
-    setSelected(selectedRows.length === rows.length ? new Set() : new Set(rows.map(row => row.id)));
+    setSelected(selectedRows.length === selectableRows.length ? new Set() : new Set(selectableRows.map(row => row.id)));
 
   const deleteSelected = async () => {
     setDeleting(true);
@@ -99,9 +113,17 @@ export function SystemsOverview() {
   };
 
   const registerButton = (
-    <Button color="primary" variant="contained" startIcon={<AddIcon />} onClick={() => setRegisterOpen(true)}>
-      {t('register.button')}
-    </Button>
+    <WithReason reason={create.reason}>
+      <Button
+        color="primary"
+        variant="contained"
+        startIcon={<AddIcon />}
+        disabled={!create.allowed}
+        onClick={() => setRegisterOpen(true)}
+      >
+        {t('register.button')}
+      </Button>
+    </WithReason>
   );
 
   const column = (key: SortKey, label: string) => (
@@ -181,9 +203,9 @@ export function SystemsOverview() {
             <TableRow>
               <TableCell padding="checkbox">
                 <Checkbox
-                  checked={rows.length > 0 && selectedRows.length === rows.length}
-                  indeterminate={selectedRows.length > 0 && selectedRows.length < rows.length}
-                  disabled={rows.length === 0}
+                  checked={selectableRows.length > 0 && selectedRows.length === selectableRows.length}
+                  indeterminate={selectedRows.length > 0 && selectedRows.length < selectableRows.length}
+                  disabled={selectableRows.length === 0}
                   onChange={toggleAll}
                   inputProps={{ 'aria-label': t('systems.selectAll') }}
                 />
@@ -197,35 +219,15 @@ export function SystemsOverview() {
           </TableHead>
           <TableBody>
             {rows.map(system => (
-              <TableRow key={system.id} hover selected={selected.has(system.id)}>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={selected.has(system.id)}
-                    onChange={() => toggle(system.id)}
-                    inputProps={{ 'aria-label': t('systems.select', { name: system.name }) }}
-                  />
-                </TableCell>
-                {/* MUI v4 gives a body cell with `component` the role "cell"; this one heads its row. */}
-                <TableCell component="th" scope="row" role="rowheader">
-                  {system.name}
-                </TableCell>
-                <TableCell style={{ fontFamily: 'monospace' }}>{system.serialNumber}</TableCell>
-                <TableCell>{format.date(system.firstRegisteredAt) ?? t('common.none')}</TableCell>
-                <TableCell>
-                  <DeviceStateDisplay system={system} />
-                  <PairingControls system={system} onChanged={retry} />
-                </TableCell>
-                <TableCell padding="checkbox">
-                  <IconButton
-                    size="small"
-                    aria-label={t('systems.edit', { name: system.name })}
-                    title={t('systems.edit', { name: system.name })}
-                    onClick={() => edit(system)}
-                  >
-                    <EditIcon fontSize="small" />
-                  </IconButton>
-                </TableCell>
-              </TableRow>
+              <SystemRow
+                key={system.id}
+                system={system}
+                selected={selected.has(system.id)}
+                onToggle={() => toggle(system.id)}
+                onEdit={() => edit(system)}
+                onChanged={retry}
+                onDeletable={onDeletable}
+              />
             ))}
             {rows.length === 0 && (
               <TableRow>

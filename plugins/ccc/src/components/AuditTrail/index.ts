@@ -1,0 +1,1 @@
+export { AuditTrail, AUDIT_PAGE_SIZE } from './AuditTrail';

@@ -1,0 +1,1 @@
+export { FleetAuditPage } from './FleetAuditPage';

@@ -1,0 +1,1 @@
+export { GrantsPage } from './GrantsPage';

@@ -1,0 +1,1 @@
+export { UserGroupsPage } from './UserGroupsPage';
