@@ -467,6 +467,10 @@ export const cccMessages = {
     },
     refresh: 'Check again',
   },
+  // <backups> new entries of the backups work go above this line
+  // <smtp> new entries of the smtp work go above this line
+  // <monitoring> new entries of the monitoring work go above this line
+  // <calldata> new entries of the calldata work go above this line
 } as const;
 
 /** Texts of the CCC frontend; English above, German in `translations/de.ts`. Apps may override any of them. */

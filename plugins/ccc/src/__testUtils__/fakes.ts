@@ -44,6 +44,10 @@ export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
     removeUserGroupMember: jest.fn().mockResolvedValue(undefined),
     addUserGroupSystem: jest.fn(),
     removeUserGroupSystem: jest.fn().mockResolvedValue(undefined),
+    // <backups> new entries of the backups work go above this line
+    // <smtp> new entries of the smtp work go above this line
+    // <monitoring> new entries of the monitoring work go above this line
+    // <calldata> new entries of the calldata work go above this line
   };
 }
 

@@ -109,6 +109,10 @@ export interface CccApi {
   addUserGroupSystem(id: string, systemId: string): Promise<CccUserGroupDetails>;
   /** Removes a system from a group. */
   removeUserGroupSystem(id: string, systemId: string): Promise<void>;
+  // <backups> new entries of the backups work go above this line
+  // <smtp> new entries of the smtp work go above this line
+  // <monitoring> new entries of the monitoring work go above this line
+  // <calldata> new entries of the calldata work go above this line
 }
 
 /**

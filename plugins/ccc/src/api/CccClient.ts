@@ -171,6 +171,11 @@ export class CccClient implements CccApi {
     await this.json(`/groups/${enc(groupId)}/systems/${enc(systemId)}`, { method: 'DELETE' });
   }
 
+  // <backups> new entries of the backups work go above this line
+  // <smtp> new entries of the smtp work go above this line
+  // <monitoring> new entries of the monitoring work go above this line
+  // <calldata> new entries of the calldata work go above this line
+
   private async fetch(path: string, init?: { method?: string; body?: unknown }): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(CCC_PLUGIN_ID);
     return this.fetchApi.fetch(`${baseUrl}${path}`, {

@@ -388,6 +388,10 @@ const de = {
   'backendStatus.status.down': 'Nicht erreichbar',
   'backendStatus.status.notConfigured': 'Nicht konfiguriert',
   'backendStatus.refresh': 'Erneut prüfen',
+  // <backups> new entries of the backups work go above this line
+  // <smtp> new entries of the smtp work go above this line
+  // <monitoring> new entries of the monitoring work go above this line
+  // <calldata> new entries of the calldata work go above this line
 } as const;
 
 export default de;
