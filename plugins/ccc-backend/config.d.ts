@@ -47,6 +47,16 @@ export interface Config {
       fallback?: 'allow' | 'deny';
     };
 
+    /** The periodic device jobs. */
+    jobs?: {
+      /**
+       * Into how many slices each periodic device job (status, warnings, monitoring,
+       * registration, backup status, call data) is split; each slice is one global
+       * scheduler task, so backend replicas share the fleet. Default 4.
+       */
+      shards?: number;
+    };
+
     /** Schedules of the CCC's periodic tasks. */
     schedule?: {
       /** Status poll of every system (state, maintenance, firmware); default every minute. */
@@ -63,6 +73,31 @@ export interface Config {
       monitoringPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Reading phone and trunk registration states for the fleet views; default every 15 minutes. */
       registrationPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Collecting new call data records from every manageable system; default every 5 minutes. */
+      callDataPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Deleting call data older than `ccc.callData.retentionDays` (only when set); default daily. */
+      callDataPurge?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** Call data (CDR) collected from the devices: privacy settings. */
+    callData?: {
+      /**
+       * Whether external numbers are shown with their last three digits as `***`: `off` (default), `all` (for
+       * everyone, list and export), or `allButCallDataRole` (full numbers only for users holding the Call data
+       * role on the system, masked for everyone else, administrators and owners included).
+       */
+      masking?: 'off' | 'all' | 'allButCallDataRole';
+      /** Records of calls older than this many days are deleted by a daily task. Unset keeps everything. */
+      retentionDays?: number;
+    };
+
+    /** COMtrexx Maintenance. */
+    maintenance?: {
+      /**
+       * Warn this many days before maintenance ends (overview, fleet health); default 30.
+       * @visibility frontend
+       */
+      warnDays?: number;
     };
 
     /** Remote backups. */
@@ -109,6 +144,8 @@ export interface Config {
       catalogOwnerRef?: string;
       /** How many simulated devices stay unregistered to try the flow by hand; default 1. */
       leaveUnregistered?: number;
+      /** Roles the owner gives out on the demo systems: user or group ref, roles, first N systems (default all). */
+      grants?: Array<{ subjectRef: string; roles: string[]; systems?: number }>;
     };
   };
 

@@ -6,7 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { CCC_PLUGIN_ID, cccBasicPermissions, cccSystemPermissions } from '@internal/plugin-ccc-common';
+import { CCC_PLUGIN_ID, cccBasicPermissions, cccSystemPermissions, isGrantableRole } from '@internal/plugin-ccc-common';
 import { CatalogDirectory } from './access/CatalogDirectory';
 import { GrantsService } from './access/GrantsService';
 import { UserGroupsService } from './access/UserGroupsService';
@@ -28,11 +28,14 @@ import { AlertMailer, AlertMailerOptions } from './warnings/AlertMailer';
 import { BackupsService } from './backups/BackupsService';
 import { FirmwareService } from './firmware/FirmwareService';
 import { DeviceJobs } from './jobs/DeviceJobs';
+import { scheduleSharded } from './jobs/shards';
 import { InventoryService } from './monitoring/InventoryService';
 import { MonitoringService } from './monitoring/MonitoringService';
+import { ScorecardService } from './scorecard/ScorecardService';
 import { RemoteConfigService } from './remote/RemoteConfigService';
 import { REMOTE_LINK_PATH } from './service/remoteRoutes';
 import { WarningsService } from './warnings/WarningsService';
+import { CallDataService } from './callData/CallDataService';
 
 const DEFAULT_STATUS_POLL: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
@@ -54,6 +57,15 @@ const DEFAULT_MONITORING_POLL: SchedulerServiceTaskScheduleDefinition = {
 const DEFAULT_BACKUP_STATUS: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 15 },
   timeout: { minutes: 10 },
+};
+// A device keeps 18,000 records; polling every 5 minutes is far within that even for a busy PBX.
+const DEFAULT_CALL_DATA_POLL: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 30 },
+};
+const DEFAULT_CALL_DATA_PURGE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { hours: 1 },
 };
 
 function readSchedule(config: Config, key: string, fallback: SchedulerServiceTaskScheduleDefinition) {
@@ -146,6 +158,14 @@ export const cccPlugin = createBackendPlugin({
         const firmware = new FirmwareService({ systems, devices, jobs });
         const monitoring = new MonitoringService({ db, systems, devices, logger });
         const inventory = new InventoryService({ db, systems, devices, logger });
+        const callData = new CallDataService({
+          db,
+          systems,
+          devices,
+          logger,
+          masking: config.getOptionalString('ccc.callData.masking'),
+          retentionDays: config.getOptionalNumber('ccc.callData.retentionDays'),
+        });
         const alerts = new AlertMailer({
           db,
           smtp,
@@ -169,6 +189,15 @@ export const cccPlugin = createBackendPlugin({
             remote: new RemoteConfigService({ db, systems, devices, secrets }),
             monitoring,
             inventory,
+            scorecards: new ScorecardService({
+              db,
+              systems,
+              staleAfterDays: config.getOptionalNumber('ccc.backups.staleAfterDays'),
+              thresholds: {
+                maintenanceWarnDays: config.getOptionalNumber('ccc.maintenance.warnDays'),
+              },
+            }),
+            callData,
             discovery,
             audit: db.audit,
             httpAuth,
@@ -182,22 +211,25 @@ export const cccPlugin = createBackendPlugin({
         // Remote configuration opens in a new window, which sends the user cookie, not a token.
         httpRouter.addAuthPolicy({ path: REMOTE_LINK_PATH, allow: 'user-cookie' });
 
-        // Global: replicas sharing a database poll each system once per round.
-        await scheduler.scheduleTask({
+        // Each periodic device job runs as one global task per slice of the
+        // fleet: replicas sharing a database share the slices, and each system
+        // is polled once per round.
+        const shards = config.getOptionalNumber('ccc.jobs.shards') ?? 4;
+        await scheduleSharded(scheduler, {
           id: 'ccc-status-poll',
-          scope: 'global',
-          ...readSchedule(config, 'ccc.schedule.statusPoll', DEFAULT_STATUS_POLL),
-          fn: async signal => {
-            await systems.refreshAll(signal);
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.statusPoll', DEFAULT_STATUS_POLL),
+          fn: async (shard, signal) => {
+            await systems.refreshAll(signal, { shard });
           },
         });
 
-        await scheduler.scheduleTask({
+        await scheduleSharded(scheduler, {
           id: 'ccc-warnings-poll',
-          scope: 'global',
-          ...readSchedule(config, 'ccc.schedule.warningsPoll', DEFAULT_WARNINGS_POLL),
-          fn: async signal => {
-            await warnings.collectAll(signal);
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.warningsPoll', DEFAULT_WARNINGS_POLL),
+          fn: async (shard, signal) => {
+            await warnings.collectAll(signal, { shard });
           },
         });
         // Jobs live in the database, so whichever replica runs this follows them.
@@ -209,30 +241,49 @@ export const cccPlugin = createBackendPlugin({
             await jobs.followAll(signal);
           },
         });
-        await scheduler.scheduleTask({
+        await scheduleSharded(scheduler, {
           id: 'ccc-backup-status',
-          scope: 'global',
-          ...readSchedule(config, 'ccc.schedule.backupStatus', DEFAULT_BACKUP_STATUS),
-          fn: async signal => {
-            await backups.refreshAllStatuses(signal);
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.backupStatus', DEFAULT_BACKUP_STATUS),
+          fn: async (shard, signal) => {
+            await backups.refreshAllStatuses(signal, shard);
           },
         });
-        await scheduler.scheduleTask({
+        await scheduleSharded(scheduler, {
           id: 'ccc-monitoring-poll',
-          scope: 'global',
-          ...readSchedule(config, 'ccc.schedule.monitoringPoll', DEFAULT_MONITORING_POLL),
-          fn: async signal => {
-            await monitoring.collectAll(signal);
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.monitoringPoll', DEFAULT_MONITORING_POLL),
+          fn: async (shard, signal) => {
+            await monitoring.collectAll(signal, shard);
           },
         });
-        await scheduler.scheduleTask({
+        await scheduleSharded(scheduler, {
           id: 'ccc-registration-poll',
-          scope: 'global',
-          ...readSchedule(config, 'ccc.schedule.registrationPoll', DEFAULT_BACKUP_STATUS),
-          fn: async signal => {
-            await inventory.refreshAll(signal);
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.registrationPoll', DEFAULT_BACKUP_STATUS),
+          fn: async (shard, signal) => {
+            await inventory.refreshAll(signal, shard);
           },
         });
+        await scheduleSharded(scheduler, {
+          id: 'ccc-calldata-poll',
+          count: shards,
+          schedule: readSchedule(config, 'ccc.schedule.callDataPoll', DEFAULT_CALL_DATA_POLL),
+          fn: async (shard, signal) => {
+            await callData.collectAll(signal, { shard });
+          },
+        });
+        // Without a retention nothing is ever purged, so there is nothing to schedule.
+        if (config.has('ccc.callData.retentionDays')) {
+          await scheduler.scheduleTask({
+            id: 'ccc-calldata-purge',
+            scope: 'global',
+            ...readSchedule(config, 'ccc.schedule.callDataPurge', DEFAULT_CALL_DATA_PURGE),
+            fn: async () => {
+              await callData.purge();
+            },
+          });
+        }
         // One run is one grouping interval: at most one mail per system.
         await scheduler.scheduleTask({
           id: 'ccc-alert-mail',
@@ -261,6 +312,12 @@ export const cccPlugin = createBackendPlugin({
                 ownerRef: config.getOptionalString('ccc.demo.ownerRef') ?? 'user:default/guest',
                 catalogOwnerRef: config.getOptionalString('ccc.demo.catalogOwnerRef'),
                 leaveUnregistered: config.getOptionalNumber('ccc.demo.leaveUnregistered'),
+                access: db.access,
+                grants: (config.getOptionalConfigArray('ccc.demo.grants') ?? []).map(g => ({
+                  subjectRef: g.getString('subjectRef'),
+                  roles: g.getStringArray('roles').filter(isGrantableRole),
+                  systems: g.getOptionalNumber('systems'),
+                })),
               });
             },
           });

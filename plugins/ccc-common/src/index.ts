@@ -13,4 +13,6 @@ export * from './permissions';
 export * from './access';
 export * from './smtp';
 export * from './backups';
+export * from './callData';
 export * from './monitoring';
+export * from './scorecard';

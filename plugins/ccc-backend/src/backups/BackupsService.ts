@@ -16,6 +16,7 @@ import { DeviceClient, DeviceTarget } from '../device/DeviceClient';
 import { DeviceBackupNotConfiguredError } from '../device/errors';
 import { DeviceJobs } from '../jobs/DeviceJobs';
 import { runBounded } from '../jobs/runBounded';
+import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { assessBackups } from './assurance';
 import { backupsToPrune, RetentionRule } from './retention';
@@ -201,8 +202,8 @@ export class BackupsService {
   }
 
   /** Refreshes every manageable system's backup status, a few at a time. */
-  async refreshAllStatuses(signal?: AbortSignal) {
-    const ids = (await this.#systems.list()).filter(s => s.state === 'paired_ok').map(s => s.id);
+  async refreshAllStatuses(signal?: AbortSignal, shard?: Shard) {
+    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
     return runBounded(ids, id => this.refreshStatus(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

@@ -2,6 +2,8 @@ import { Knex } from 'knex';
 import { AccessStore } from './AccessStore';
 import { AuditStore } from './AuditStore';
 import { BackupStore } from './BackupStore';
+import { CallDataStore } from './CallDataStore';
+import { DatabaseCallDataStore } from './DatabaseCallDataStore';
 import { DatabaseAccessStore } from './DatabaseAccessStore';
 import { DatabaseBackupStore } from './DatabaseBackupStore';
 import { DatabaseMonitoringStore } from './DatabaseMonitoringStore';
@@ -25,6 +27,7 @@ export interface CccStores {
   warnings: WarningStore;
   backups: BackupStore;
   remoteLinks: RemoteLinkStore;
+  callData: CallDataStore;
   monitoring: MonitoringStore;
 }
 
@@ -43,6 +46,7 @@ function storesOn(knex: Knex): CccStores {
     warnings: new DatabaseWarningStore(knex),
     backups: new DatabaseBackupStore(knex),
     remoteLinks: new DatabaseRemoteLinkStore(knex),
+    callData: new DatabaseCallDataStore(knex),
     monitoring: new DatabaseMonitoringStore(knex),
   };
 }

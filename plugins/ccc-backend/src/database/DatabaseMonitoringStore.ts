@@ -1,8 +1,11 @@
 import { CccPhone, CccTrunk } from '@internal/plugin-ccc-common';
 import { Knex } from 'knex';
 import { mergeBuckets, MonitoringBucket } from '../monitoring/buckets';
-import { MonitoringStore } from './MonitoringStore';
+import { LoadSummary, MonitoringStore, RegistrationSummary } from './MonitoringStore';
 import { applySystemFilter, CccSystemCriteria } from './systemFilter';
+
+// Phone states that count as working for the health score.
+const PHONE_OK = ['provisioned', 'registered_encrypted', 'registered_unencrypted', 'analog_connected'];
 
 /** {@link MonitoringStore} on knex (SQLite or PostgreSQL). */
 export class DatabaseMonitoringStore implements MonitoringStore {
@@ -145,6 +148,66 @@ export class DatabaseMonitoringStore implements MonitoringStore {
         readAt: r.read_at,
       })),
     };
+  }
+
+  async registrationSummaries(systemIds: string[]) {
+    const result = new Map<string, RegistrationSummary>();
+    const entry = (id: string) => {
+      if (!result.has(id)) {
+        result.set(id, { phones: 0, phonesOk: 0, trunks: 0, trunksNotRegistered: 0, trunksUnencrypted: 0 });
+      }
+      return result.get(id)!;
+    };
+    for (let i = 0; i < systemIds.length; i += 500) {
+      const ids = systemIds.slice(i, i + 500);
+      const phones: Array<Record<string, unknown>> = await this.knex('phone_status')
+        .select('system_id', 'status')
+        .count({ n: '*' })
+        .whereIn('system_id', ids)
+        .groupBy('system_id', 'status');
+      for (const row of phones) {
+        const e = entry(row.system_id as string);
+        e.phones += Number(row.n);
+        if (PHONE_OK.includes(row.status as string)) e.phonesOk += Number(row.n);
+      }
+      const trunks: Array<Record<string, unknown>> = await this.knex('trunk_status')
+        .select('system_id', 'registration_state')
+        .count({ n: '*' })
+        .whereIn('system_id', ids)
+        .groupBy('system_id', 'registration_state');
+      for (const row of trunks) {
+        const e = entry(row.system_id as string);
+        e.trunks += Number(row.n);
+        if (row.registration_state === 'not_registered') e.trunksNotRegistered += Number(row.n);
+        if (row.registration_state === 'registered_unencrypted') e.trunksUnencrypted += Number(row.n);
+      }
+    }
+    return result;
+  }
+
+  async loadSummaries(systemIds: string[], resolutionSeconds: number, since: string) {
+    const result = new Map<string, LoadSummary>();
+    for (let i = 0; i < systemIds.length; i += 500) {
+      // Aggregates in SQL: sums of sums keep the average exact without loading the buckets.
+      const rows: Array<Record<string, unknown>> = await this.knex('monitoring_buckets')
+        .select('system_id')
+        .sum({ n: 'n', cpu: 'cpu_sum', mem: 'mem_sum' })
+        .max({ cpu_max: 'cpu_max', mem_total: 'mem_total' })
+        .whereIn('system_id', systemIds.slice(i, i + 500))
+        .where({ resolution_s: resolutionSeconds })
+        .where('ts', '>=', since)
+        .groupBy('system_id');
+      for (const row of rows) {
+        const n = Number(row.n);
+        if (!n) continue;
+        result.set(row.system_id as string, {
+          cpuAvg: Number(row.cpu) / n,
+          cpuMax: Number(row.cpu_max),
+          memShare: Number(row.mem) / n / Number(row.mem_total),
+        });
+      }
+    }
+    return result;
   }
 
   // Rows of the systems the permission criteria allow, filtered in SQL.

@@ -74,6 +74,15 @@ export class DatabaseSmtpStore implements SmtpStore {
     return Number(n);
   }
 
+  async assignedSystems(systemIds: string[]) {
+    const result = new Set<string>();
+    for (let i = 0; i < systemIds.length; i += 500) {
+      const rows = await this.knex('system_smtp').select('system_id').whereIn('system_id', systemIds.slice(i, i + 500));
+      for (const row of rows) result.add(row.system_id);
+    }
+    return result;
+  }
+
   async getAssigned(systemId: string) {
     const row = await this.knex('system_smtp')
       .join('smtp_servers', 'smtp_servers.id', 'system_smtp.smtp_server_id')

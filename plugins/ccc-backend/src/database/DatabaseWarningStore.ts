@@ -37,6 +37,24 @@ export class DatabaseWarningStore implements WarningStore {
     });
   }
 
+  async addCccWarning(systemId: string, warning: NewWarning, at: string): Promise<boolean> {
+    if (warning.deviceMessageId >= 0) throw new RangeError('Warnings of the CCC itself have negative ids');
+    const inserted = await this.knex('system_warnings')
+      .insert({
+        system_id: systemId,
+        device_message_id: warning.deviceMessageId,
+        ts: warning.ts,
+        severity: warning.severity,
+        category: warning.category,
+        text: warning.text,
+        collected_at: at,
+      })
+      .onConflict(['system_id', 'device_message_id'])
+      .ignore()
+      .returning('device_message_id');
+    return inserted.length > 0;
+  }
+
   async getCursor(systemId: string, kind: string) {
     const row = await this.knex('device_cursors').where({ system_id: systemId, kind }).first();
     return row?.cursor as string | undefined;

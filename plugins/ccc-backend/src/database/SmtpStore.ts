@@ -29,6 +29,8 @@ export interface SmtpStore {
   countAssigned(id: string): Promise<number>;
   /** How many systems have no assignment (they use the default server). */
   countUnassignedSystems(): Promise<number>;
+  /** Which of the given systems have a server of their own. */
+  assignedSystems(systemIds: string[]): Promise<Set<string>>;
   /** The server assigned to a system, if any. */
   getAssigned(systemId: string): Promise<SmtpServerRecord | undefined>;
   assign(systemId: string, serverId: string, assignedBy: string, at: string): Promise<void>;

@@ -39,6 +39,11 @@ export interface WarningQuery {
 export interface WarningStore {
   /** Stores new warnings and moves the cursor in one go; repeated ids are ignored. Returns how many were new. */
   addWarnings(systemId: string, warnings: NewWarning[], cursor: string, at: string): Promise<number>;
+  /**
+   * Stores a warning the CCC raises itself about a system (e.g. call data lost); its `deviceMessageId` must be
+   * negative so it never meets a device's message id. An existing one with the same id is left alone.
+   */
+  addCccWarning(systemId: string, warning: NewWarning, at: string): Promise<boolean>;
   /** The collection cursor of a kind of device data. */
   getCursor(systemId: string, kind: string): Promise<string | undefined>;
   /** One page of warnings and the total matching the filter. */

@@ -4,6 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { CccSystemCriteria } from '../database/systemFilter';
 import { DeviceClient } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
+import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 
 /**
@@ -46,8 +47,8 @@ export class InventoryService {
   }
 
   /** Refreshes every manageable system, a few at a time. */
-  async refreshAll(signal?: AbortSignal) {
-    const ids = (await this.#systems.list()).filter(s => s.state === 'paired_ok').map(s => s.id);
+  async refreshAll(signal?: AbortSignal, shard?: Shard) {
+    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
     return runBounded(ids, id => this.refresh(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

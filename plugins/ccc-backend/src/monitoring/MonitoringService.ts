@@ -4,6 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { DeviceClient } from '../device/DeviceClient';
 import { DeviceMonitoringDisabledError } from '../device/errors';
 import { runBounded } from '../jobs/runBounded';
+import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { MONITORING_TIERS, MonitoringBucket, toBuckets } from './buckets';
 
@@ -94,8 +95,8 @@ export class MonitoringService {
   }
 
   /** Collects from every manageable system and drops buckets past their tier's age. */
-  async collectAll(signal?: AbortSignal) {
-    const ids = (await this.#systems.list()).filter(s => s.state === 'paired_ok').map(s => s.id);
+  async collectAll(signal?: AbortSignal, shard?: Shard) {
+    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
     const result = await runBounded(ids, id => this.collect(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

@@ -11,6 +11,8 @@ import {
   cccBackupReadPermission,
   cccBackupRestorePermission,
   cccBackupSchedulePermission,
+  cccCallDataExportPermission,
+  cccCallDataReadPermission,
   cccFirmwareUpdatePermission,
   cccMonitoringReadPermission,
   cccRemoteConfigPermission,
@@ -427,6 +429,31 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       route: 'GET /trunks',
       rule: { kind: 'anyUser' },
       send: (_w, as) => http().get('/api/ccc/trunks').set('Authorization', as),
+    },
+    {
+      // Stored call data, read whatever the device state: allowed callers get 200 with an empty page.
+      route: 'GET /systems/:id/calldata',
+      rule: system(cccCallDataReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/calldata`).set('Authorization', as),
+      allowed: res => res.status === 200 && Array.isArray(res.body.items),
+    },
+    {
+      // Without acknowledge=true allowed callers get 400 naming the legal notice, and nothing is exported.
+      route: 'GET /systems/:id/calldata/export.csv',
+      rule: system(cccCallDataExportPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/calldata/export.csv`).set('Authorization', as),
+      allowed: res => res.status === 400 && /legal notice/.test(res.body?.error?.message ?? ''),
+    },
+    {
+      route: 'GET /scorecards',
+      rule: system(cccSystemReadPermission),
+      send: (_w, as) => http().get('/api/ccc/scorecards').set('Authorization', as),
+      allowed: (res, w) => res.body.items.some((c: { systemId: string }) => c.systemId === w.systemId),
+    },
+    {
+      route: 'GET /systems/:id/scorecard',
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/scorecard`).set('Authorization', as),
     },
     {
       route: 'POST /systems/:id/owner',

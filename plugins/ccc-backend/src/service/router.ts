@@ -33,15 +33,19 @@ import { DeviceJobs } from '../jobs/DeviceJobs';
 import { InventoryService } from '../monitoring/InventoryService';
 import { MonitoringService } from '../monitoring/MonitoringService';
 import { RemoteConfigService } from '../remote/RemoteConfigService';
+import { ScorecardService } from '../scorecard/ScorecardService';
 import { SmtpService } from '../smtp/SmtpService';
 import { WarningsService } from '../warnings/WarningsService';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { cccErrorHandler } from './errors';
 import { createRouteHelpers } from './routeHelpers';
 import { addBackupRoutes } from './backupRoutes';
+import { CallDataService } from '../callData/CallDataService';
+import { addCallDataRoutes } from './callDataRoutes';
 import { deviceErrorHandler } from './deviceErrors';
 import { addMonitoringRoutes } from './monitoringRoutes';
 import { addRemoteRoutes } from './remoteRoutes';
+import { addScorecardRoutes } from './scorecardRoutes';
 import { addSmtpRoutes } from './smtpRoutes';
 import { addWarningRoutes } from './warningRoutes';
 
@@ -60,6 +64,8 @@ export interface CccRouterOptions {
   remote: RemoteConfigService;
   monitoring: MonitoringService;
   inventory: InventoryService;
+  scorecards: ScorecardService;
+  callData: CallDataService;
   discovery: DiscoveryService;
   audit: AuditStore;
   httpAuth: HttpAuthService;
@@ -76,7 +82,7 @@ const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missin
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
   const { health, systems, grants, groups, guard, smtp, warnings, audit, httpAuth, userInfo, auditor, logger } = options;
-  const { backups, firmware, jobs, remote, discovery, monitoring, inventory } = options;
+  const { backups, firmware, jobs, remote, discovery, monitoring, inventory, scorecards } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -338,6 +344,8 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   addBackupRoutes(router, { helpers: { user, systemFor, audited }, guard, backups, firmware, jobs });
   addRemoteRoutes(router, { helpers: { user, systemFor, audited }, remote, discovery });
   addMonitoringRoutes(router, { helpers: { user, systemFor, audited }, guard, monitoring, inventory });
+  addScorecardRoutes(router, { helpers: { user, systemFor, audited }, guard, scorecards });
+  addCallDataRoutes(router, { helpers: { user, systemFor, audited }, callData: options.callData, userInfo });
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.

@@ -29,6 +29,7 @@ import {
   DeviceUnreachableError,
 } from '../device/errors';
 import { runBounded } from '../jobs/runBounded';
+import { inShard, Shard } from '../jobs/shards';
 import { SecretBox } from '../secrets/SecretBox';
 import { CccHttpError } from '../service/errors';
 import { generatePairingToken, hashPairingToken, pairingTokenMatches } from './pairingToken';
@@ -382,8 +383,8 @@ export class SystemsService {
    * Refreshes every system through the shared job runner: a few at a time,
    * each with its own time limit, so one slow device cannot stall the round.
    */
-  async refreshAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number } = {}) {
-    const ids = (await this.#store.list()).map(r => r.id);
+  async refreshAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number; shard?: Shard } = {}) {
+    const ids = inShard(await this.#store.list(), options.shard).map(r => r.id);
     return runBounded(ids, id => this.refresh(id), {
       concurrency: options.concurrency ?? 8,
       itemTimeoutMs: options.itemTimeoutMs ?? 60_000,

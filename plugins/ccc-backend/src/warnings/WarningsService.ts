@@ -4,6 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { AlertDelivery } from '../database/WarningStore';
 import { DeviceClient } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
+import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 
 /** Collects warnings (system messages) from the devices and serves the warnings tab. */
@@ -48,8 +49,8 @@ export class WarningsService {
   }
 
   /** Collects from every manageable system, a few at a time, each with its own time limit. */
-  async collectAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number } = {}) {
-    const ids = (await this.#systems.list()).filter(s => s.state === 'paired_ok').map(s => s.id);
+  async collectAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number; shard?: Shard } = {}) {
+    const ids = inShard(await this.#systems.list(), options.shard).filter(s => s.state === 'paired_ok').map(s => s.id);
     return runBounded(ids, id => this.collect(id), {
       concurrency: options.concurrency ?? 8,
       itemTimeoutMs: options.itemTimeoutMs ?? 60_000,

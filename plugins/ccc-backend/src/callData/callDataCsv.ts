@@ -1,0 +1,72 @@
+import { CccCallDataRecord } from '@internal/plugin-ccc-common';
+import { DateTime } from 'luxon';
+
+/*
+ * gespr_dat.csv as domain §4.4 proposes it (the real byte format is not published): UTF-8 with BOM so spreadsheet
+ * programs detect the encoding, `;` as separator, CRLF, German local time (dd.mm.yyyy hh:mm:ss), durations as
+ * hh:mm:ss, and the manual's column names as header.
+ */
+
+/** Byte order mark that starts the file. */
+export const CSV_BOM = '\uFEFF';
+
+/** Header of gespr_dat.csv: the call data columns of the manual, in its order. */
+export const CALL_DATA_CSV_COLUMNS = [
+  'Datum/Uhrzeit',
+  'Dauer',
+  'Externer Partner',
+  'Externer Name',
+  'Nr. Rechnung',
+  'Name Rechnung',
+  'Name real',
+  'Anschluss',
+  'Abrechnungsart',
+  'Anruftyp',
+] as const;
+
+/** The COMtrexx are German PBXs and the file is for people there: times in German local time. */
+export const CSV_TIME_ZONE = 'Europe/Berlin';
+
+/** The header line, with its CRLF. */
+export function csvHeaderLine(): string {
+  return `${CALL_DATA_CSV_COLUMNS.map(csvField).join(';')}\r\n`;
+}
+
+/** One record as a line, with its CRLF. */
+export function csvLine(r: CccCallDataRecord): string {
+  return `${[
+    formatGermanDateTime(r.startAt),
+    formatDuration(r.durationSeconds),
+    r.externalNumber,
+    r.externalName,
+    r.billingNumber,
+    r.billingName,
+    r.realName,
+    r.line,
+    r.success ? 'erfolgreich' : 'vergeblich',
+    r.callType,
+  ]
+    .map(csvField)
+    .join(';')}\r\n`;
+}
+
+/** `dd.mm.yyyy hh:mm:ss` in German local time. */
+export function formatGermanDateTime(iso: string): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(CSV_TIME_ZONE).toFormat('dd.MM.yyyy HH:mm:ss');
+}
+
+/** `hh:mm:ss`; hours go beyond 23 rather than wrap. */
+export function formatDuration(seconds: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+}
+
+/**
+ * One field. A value a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return that
+ * some programs skip first) gets an apostrophe in front (OWASP "CSV injection"); this also applies to numbers
+ * like +4930…, which then read as text, as phone numbers should. Quoted only when needed, quotes doubled.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,79 @@
+import { BackstageCredentials, UserInfoService } from '@backstage/backend-plugin-api';
+import {
+  CALL_DATA_EXPORT_FILE_NAME,
+  cccCallDataExportPermission,
+  cccCallDataReadPermission,
+} from '@internal/plugin-ccc-common';
+import express from 'express';
+import { CallDataService, CsvSink } from '../callData/CallDataService';
+import { RouteHelpers } from './routeHelpers';
+
+/** Routes of a system's call data tab: the list and the gespr_dat.csv export. */
+export function addCallDataRoutes(
+  router: express.Router,
+  options: { helpers: RouteHelpers; callData: CallDataService; userInfo: UserInfoService },
+): void {
+  const { helpers, callData, userInfo } = options;
+  // Masking depends on the roles the user holds through themselves or their catalog groups.
+  const claimsOf = async (credentials: BackstageCredentials) =>
+    (await userInfo.getUserInfo(credentials)).ownershipEntityRefs;
+
+  router.get('/systems/:id/calldata', async (req, res) => {
+    const { system, credentials } = await helpers.systemFor(req, cccCallDataReadPermission, 'read the call data');
+    res.json(await callData.list(system.id, req.query, await claimsOf(credentials)));
+  });
+
+  router.get(
+    '/systems/:id/calldata/export.csv',
+    helpers.audited('ccc-calldata-export', async (req, res) => {
+      const { system, credentials, actor } = await helpers.systemFor(
+        req,
+        cccCallDataExportPermission,
+        'export the call data',
+      );
+      const claims = await claimsOf(credentials);
+      try {
+        await callData.exportCsv(system.id, req.query, { actorRef: actor, claims }, responseSink(res));
+      } catch (error) {
+        // Once the file has begun there is no status to send: break the download rather than end it as if complete.
+        if (res.headersSent) res.destroy(error as Error);
+        throw error;
+      }
+      res.end();
+    }),
+  );
+}
+
+/** Streams into the response, waiting for it to drain so a slow client never makes the export buffer rows. */
+function responseSink(res: express.Response): CsvSink {
+  let closed = false;
+  res.on('close', () => {
+    closed = true;
+  });
+  return {
+    begin() {
+      res.status(200);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${CALL_DATA_EXPORT_FILE_NAME}"`);
+      // Personal data: no copies in shared caches.
+      res.setHeader('Cache-Control', 'no-store');
+    },
+    write(text) {
+      if (closed) return Promise.resolve();
+      return new Promise(resolve => {
+        if (res.write(text)) {
+          resolve();
+          return;
+        }
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    },
+    closed: () => closed,
+  };
+}
