@@ -99,6 +99,32 @@ export const registerSystemRequestSchema = z.object({
 /** Body of `POST /systems`. */
 export type RegisterSystemRequest = z.input<typeof registerSystemRequestSchema>;
 
+/** Most systems one bulk registration may hold. */
+export const MAX_BULK_REGISTRATION = 1000;
+
+/** Body of `POST /systems/bulk`: rows are checked one by one, so one bad row does not stop the others. */
+export const bulkRegisterRequestSchema = z
+  .object({
+    items: z
+      .array(z.unknown())
+      .min(1, 'Give at least one system')
+      .max(MAX_BULK_REGISTRATION, `At most ${MAX_BULK_REGISTRATION} systems at once`),
+  })
+  .strict();
+
+/** The outcome of one row of a bulk registration. */
+export interface BulkRegistrationResult {
+  /** Position in the request, from 1. */
+  row: number;
+  serialNumber: string | null;
+  ok: boolean;
+  systemId?: string;
+  /** The first confirmation code of a registered system. */
+  token?: PairingToken;
+  /** Why the row was refused, in words. */
+  error?: string;
+}
+
 /** Answer of `POST /systems`. */
 export interface RegisterSystemResponse {
   system: CccSystem;

@@ -133,6 +133,11 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       send: (_w, as) => http().post('/api/ccc/systems').set('Authorization', as).send({ name: '' }),
     },
     {
+      route: 'POST /systems/bulk',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().post('/api/ccc/systems/bulk').set('Authorization', as).send({ items: [] }),
+    },
+    {
       route: 'GET /systems/by-serial/:serial',
       rule: system(cccSystemReadPermission),
       send: (w, as) => http().get(`/api/ccc/systems/by-serial/${w.serial}`).set('Authorization', as),

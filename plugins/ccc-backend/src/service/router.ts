@@ -119,6 +119,17 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
     }),
   );
 
+  router.post(
+    '/systems/bulk',
+    audited('ccc-system-register-bulk', async (req, res) => {
+      const credentials = await user(req);
+      await guard.require(credentials, cccSystemCreatePermission, 'register systems');
+      const results = await systems.registerMany(req.body, credentials.principal.userEntityRef);
+      // 207: each row has its own outcome.
+      res.status(207).json({ results });
+    }),
+  );
+
   router.get('/systems/by-serial/:serial', async (req, res) => {
     const credentials = await user(req);
     const system = await systems.getBySerial(req.params.serial);

@@ -61,6 +61,37 @@ describe.each(databases.eachSupportedId())('SystemsService (%s)', databaseId => 
   const credentials = { username: 'ccc-api', password: 'device-pass-1234' };
   const register = () => service.register({ name: 'Zentrale', serialNumber: ' ctx000111222 ' }, OWNER);
 
+  it('registers many systems row by row, saying why a row was refused', async () => {
+    await register();
+    const results = await service.registerMany(
+      {
+        items: [
+          { name: 'Nord', serialNumber: 'ctx000333444' },
+          { name: 'Süd', serialNumber: 'CTX000333444' },
+          { name: 'Ost', serialNumber: 'not-a-serial' },
+          { name: 'Alt', serialNumber: SERIAL },
+          'just text',
+        ],
+      },
+      OWNER,
+    );
+    expect(results.map(r => [r.row, r.serialNumber, r.ok])).toEqual([
+      [1, 'CTX000333444', true],
+      [2, 'CTX000333444', false],
+      [3, 'NOT-A-SERIAL', false],
+      [4, SERIAL, false],
+      [5, null, false],
+    ]);
+    expect(results[0].token?.code).toMatch(/^[A-Z2-9]{4}-/);
+    expect(results[1].error).toBe('A COMtrexx with serial number CTX000333444 is already registered');
+    expect(results[2].error).toMatch(/10 to 12 letters and digits/);
+    expect((await service.list()).map(s => s.name).sort()).toEqual(['Nord', 'Zentrale']);
+    await expect(service.registerMany({ items: [] }, OWNER)).rejects.toThrow(/at least one system/);
+    await expect(
+      service.registerMany({ items: Array(1001).fill({ name: 'x', serialNumber: SERIAL }) }, OWNER),
+    ).rejects.toThrow(/At most 1000/);
+  });
+
   it('registers with a normalised serial and a token valid for 24 hours', async () => {
     const { system, token } = await register();
     expect(system).toMatchObject({

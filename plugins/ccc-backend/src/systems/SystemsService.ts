@@ -1,6 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  BulkRegistrationResult,
+  bulkRegisterRequestSchema,
   CccSystem,
   compareFirmware,
   MIN_FIRMWARE_VERSION,
@@ -199,6 +201,27 @@ export class SystemsService {
     }
     this.#logger.info(`Registered COMtrexx ${record.serialNumber} (${record.id}) for ${userRef}`);
     return { system: this.#toApi(record), token: { code, expiresAt: fields.tokenExpiresAt } };
+  }
+
+  /**
+   * Registers many systems; each row on its own (a duplicate or a typo
+   * refuses that row only), each with its own audit row and token.
+   */
+  async registerMany(input: unknown, userRef: string): Promise<BulkRegistrationResult[]> {
+    const { items } = parse(bulkRegisterRequestSchema, input);
+    const results: BulkRegistrationResult[] = [];
+    for (const [index, item] of items.entries()) {
+      const serial = (item as { serialNumber?: unknown } | null)?.serialNumber;
+      const serialNumber = typeof serial === 'string' ? serial.trim().toUpperCase() : null;
+      try {
+        const { system, token } = await this.register(item, userRef);
+        results.push({ row: index + 1, serialNumber: system.serialNumber, ok: true, systemId: system.id, token });
+      } catch (error) {
+        if (!(error instanceof InputError) && !(error instanceof ConflictError)) throw error;
+        results.push({ row: index + 1, serialNumber, ok: false, error: error.message });
+      }
+    }
+    return results;
   }
 
   /** Renames a system or changes how its device is reached. */
