@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { backendFeatures } from './features';
@@ -9,6 +10,8 @@ describe('portal backend', () => {
     const backend = await startTestBackend({
       features: [
         ...backendFeatures,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },

@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import { JsonObject } from '@backstage/types';
@@ -19,7 +20,7 @@ describe('ccc backend plugin', () => {
 
   const start = (ccc: JsonObject) =>
     startTestBackend({
-      features: [cccPlugin, mockServices.rootConfig.factory({ data: { ccc } })],
+      features: [cccPlugin, metricsServiceMock.factory(), mockServices.rootConfig.factory({ data: { ccc } })],
     });
 
   it('answers /health without credentials and probes the simulator', async () => {

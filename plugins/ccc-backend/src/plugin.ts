@@ -1,3 +1,4 @@
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   coreServices,
   createBackendPlugin,
@@ -29,6 +30,8 @@ import { BackupsService } from './backups/BackupsService';
 import { FirmwareService } from './firmware/FirmwareService';
 import { DeviceJobs } from './jobs/DeviceJobs';
 import { scheduleSharded } from './jobs/shards';
+import { CccMetrics } from './metrics/CccMetrics';
+import { instrumentDeviceClient } from './metrics/instrumentDeviceClient';
 import { InventoryService } from './monitoring/InventoryService';
 import { MonitoringService } from './monitoring/MonitoringService';
 import { ScorecardService } from './scorecard/ScorecardService';
@@ -93,10 +96,12 @@ export const cccPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
+        metricsService: metricsServiceRef,
       },
       async init(deps) {
         const { auditor, auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler } = deps;
-        const { discovery, permissions, permissionsRegistry, userInfo } = deps;
+        const { discovery, permissions, permissionsRegistry, userInfo, metricsService } = deps;
+        const metrics = new CccMetrics(metricsService);
         // Fail at start-up, not at the first secret a user saves.
         const secrets = SecretBox.fromConfig(config);
         const knex = await migrateDatabase(database);
@@ -104,10 +109,13 @@ export const cccPlugin = createBackendPlugin({
 
         const db = createCccDatabase(knex);
         const store = db.systems;
-        const devices = new HttpDeviceClient({
-          timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs'),
-          caCertificate: config.getOptionalString('ccc.devices.caCertificate'),
-        });
+        const devices = instrumentDeviceClient(
+          new HttpDeviceClient({
+            timeoutMs: config.getOptionalNumber('ccc.devices.timeoutMs'),
+            caCertificate: config.getOptionalString('ccc.devices.caCertificate'),
+          }),
+          metrics,
+        );
         const systems = new SystemsService({
           db,
           secrets,
@@ -140,7 +148,7 @@ export const cccPlugin = createBackendPlugin({
           timeoutMs: config.getOptionalNumber('ccc.smtp.timeoutMs'),
         });
         const smtp = new SmtpService({ db, secrets, mailer });
-        const warnings = new WarningsService({ db, systems, devices, logger });
+        const warnings = new WarningsService({ db, systems, devices, logger, metrics });
         const jobs = new DeviceJobs({ db, systems, devices, logger });
         const backups = new BackupsService({
           db,
@@ -156,7 +164,7 @@ export const cccPlugin = createBackendPlugin({
         });
         jobs.setHooks({ onBackupFinished: job => backups.onBackupFinished(job) });
         const firmware = new FirmwareService({ systems, devices, jobs });
-        const monitoring = new MonitoringService({ db, systems, devices, logger });
+        const monitoring = new MonitoringService({ db, systems, devices, logger, metrics });
         const inventory = new InventoryService({ db, systems, devices, logger });
         const callData = new CallDataService({
           db,
@@ -165,6 +173,7 @@ export const cccPlugin = createBackendPlugin({
           logger,
           masking: config.getOptionalString('ccc.callData.masking'),
           retentionDays: config.getOptionalNumber('ccc.callData.retentionDays'),
+          metrics,
         });
         const alerts = new AlertMailer({
           db,
@@ -215,21 +224,25 @@ export const cccPlugin = createBackendPlugin({
         // fleet: replicas sharing a database share the slices, and each system
         // is polled once per round.
         const shards = config.getOptionalNumber('ccc.jobs.shards') ?? 4;
-        await scheduleSharded(scheduler, {
+        metrics.observePollAge(async () => {
+          const oldest = await store.oldestLastSeen();
+          return oldest ? Math.max(0, (Date.now() - Date.parse(oldest)) / 1000) : undefined;
+        });
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-status-poll',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.statusPoll', DEFAULT_STATUS_POLL),
           fn: async (shard, signal) => {
-            await systems.refreshAll(signal, { shard });
+            return systems.refreshAll(signal, { shard });
           },
         });
 
-        await scheduleSharded(scheduler, {
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-warnings-poll',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.warningsPoll', DEFAULT_WARNINGS_POLL),
           fn: async (shard, signal) => {
-            await warnings.collectAll(signal, { shard });
+            return warnings.collectAll(signal, { shard });
           },
         });
         // Jobs live in the database, so whichever replica runs this follows them.
@@ -241,36 +254,36 @@ export const cccPlugin = createBackendPlugin({
             await jobs.followAll(signal);
           },
         });
-        await scheduleSharded(scheduler, {
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-backup-status',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.backupStatus', DEFAULT_BACKUP_STATUS),
           fn: async (shard, signal) => {
-            await backups.refreshAllStatuses(signal, shard);
+            return backups.refreshAllStatuses(signal, shard);
           },
         });
-        await scheduleSharded(scheduler, {
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-monitoring-poll',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.monitoringPoll', DEFAULT_MONITORING_POLL),
           fn: async (shard, signal) => {
-            await monitoring.collectAll(signal, shard);
+            return monitoring.collectAll(signal, shard);
           },
         });
-        await scheduleSharded(scheduler, {
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-registration-poll',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.registrationPoll', DEFAULT_BACKUP_STATUS),
           fn: async (shard, signal) => {
-            await inventory.refreshAll(signal, shard);
+            return inventory.refreshAll(signal, shard);
           },
         });
-        await scheduleSharded(scheduler, {
+        await scheduleSharded(scheduler, metrics, {
           id: 'ccc-calldata-poll',
           count: shards,
           schedule: readSchedule(config, 'ccc.schedule.callDataPoll', DEFAULT_CALL_DATA_POLL),
           fn: async (shard, signal) => {
-            await callData.collectAll(signal, { shard });
+            return callData.collectAll(signal, { shard });
           },
         });
         // Without a retention nothing is ever purged, so there is nothing to schedule.

@@ -10,6 +10,7 @@ import { CallDataFilter, CallDataKey, CallDataMasking } from '../database/CallDa
 import { CccDatabase } from '../database/CccDatabase';
 import { DeviceCallDataCursor, DeviceCallDataRead, DeviceClient, DeviceTarget } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
+import { CccMetrics } from '../metrics/CccMetrics';
 import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { csvHeaderLine, csvLine, CSV_BOM } from './callDataCsv';
@@ -56,6 +57,8 @@ export interface CallDataServiceOptions {
   /** `ccc.callData.retentionDays`: records of calls older than this are purged; unset keeps everything. */
   retentionDays?: number;
   now?: () => Date;
+  /** Counts stored records for operators. */
+  metrics?: CccMetrics;
 }
 
 /** Collects call data from the devices, serves the call data tab and its CSV export, and purges old records. */
@@ -67,6 +70,7 @@ export class CallDataService {
   readonly #masking: CallDataMaskingMode;
   readonly #retentionDays?: number;
   readonly #now: () => Date;
+  readonly #metrics?: CccMetrics;
 
   constructor(options: CallDataServiceOptions) {
     this.#db = options.db;
@@ -74,6 +78,7 @@ export class CallDataService {
     this.#devices = options.devices;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
+    this.#metrics = options.metrics;
     const masking = options.masking ?? 'off';
     if (!(CALL_DATA_MASKING_MODES as readonly string[]).includes(masking)) {
       throw new Error(`ccc.callData.masking must be one of ${CALL_DATA_MASKING_MODES.join(', ')}, not "${masking}"`);
@@ -123,6 +128,7 @@ export class CallDataService {
       return n;
     });
     if (lost > 0) this.#logger.warn(`Call data of ${system.name}: possibly ${lost} records lost (ring buffer wrapped)`);
+    this.#metrics?.ingested('calldata', added);
     return { added, lost };
   }
 

@@ -100,6 +100,11 @@ export class DatabaseSystemStore implements SystemStore {
     return this.get(id);
   }
 
+  async oldestLastSeen(): Promise<string | undefined> {
+    const row = await this.knex('systems').whereNotNull('credentials_sealed').min({ oldest: 'last_seen_at' }).first();
+    return (row?.oldest as string | null) ?? undefined;
+  }
+
   async delete(id: string): Promise<boolean> {
     return (await this.knex('systems').where({ id }).delete()) > 0;
   }

@@ -36,6 +36,8 @@ export interface SystemStore {
   getMany(ids: string[]): Promise<Array<SystemRecord | undefined>>;
   /** Changes the given fields; returns the updated record, or undefined when it no longer exists. */
   update(id: string, patch: Partial<Omit<SystemRecord, 'id' | 'createdAt'>>): Promise<SystemRecord | undefined>;
+  /** The oldest `lastSeenAt` of the paired systems (how stale the freshest poll round left the data). */
+  oldestLastSeen(): Promise<string | undefined>;
   /** Deletes a system; returns whether it existed. */
   delete(id: string): Promise<boolean>;
   /** Reads a plugin-state flag. */

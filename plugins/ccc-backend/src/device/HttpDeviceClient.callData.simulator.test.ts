@@ -8,6 +8,9 @@ import { DeviceTarget } from './DeviceClient';
 import { DeviceMaintenanceRequiredError } from './errors';
 import { HttpDeviceClient } from './HttpDeviceClient';
 
+// A first read walks the whole 18,000-record memory of a device: slow on a busy machine.
+jest.setTimeout(60_000);
+
 const HOUR_MS = 3_600_000;
 
 /** The call-data client against a real simulator over HTTP (not msw): paging, cursors and the id quirk. */

@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import { AddressInfo } from 'node:net';
@@ -35,6 +36,8 @@ describe('device faults', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: {

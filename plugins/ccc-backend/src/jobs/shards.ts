@@ -1,5 +1,7 @@
 import { SchedulerService, SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { createHash } from 'node:crypto';
+import { CccMetrics } from '../metrics/CccMetrics';
+import { RunBoundedResult } from './runBounded';
 
 /** One slice of the fleet: the systems whose id hashes to `index` of `count`. */
 export interface Shard {
@@ -30,11 +32,12 @@ export function inShard<T extends { id: string }>(items: T[], shard?: Shard): T[
  */
 export async function scheduleSharded(
   scheduler: SchedulerService,
+  metrics: CccMetrics | undefined,
   options: {
     id: string;
     count: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
-    fn: (shard: Shard, signal: AbortSignal) => Promise<void>;
+    fn: (shard: Shard, signal: AbortSignal) => Promise<RunBoundedResult | void>;
   },
 ): Promise<void> {
   const count = Math.max(1, Math.floor(options.count));
@@ -43,7 +46,11 @@ export async function scheduleSharded(
       id: `${options.id}-${index + 1}-of-${count}`,
       scope: 'global',
       ...options.schedule,
-      fn: async signal => options.fn({ index, count }, signal as AbortSignal),
+      fn: async signal => {
+        const started = performance.now();
+        const result = await options.fn({ index, count }, signal as AbortSignal);
+        metrics?.jobRound(options.id, `${index + 1}/${count}`, (performance.now() - started) / 1000, result);
+      },
     });
   }
 }

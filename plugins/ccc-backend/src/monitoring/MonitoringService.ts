@@ -4,6 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { DeviceClient } from '../device/DeviceClient';
 import { DeviceMonitoringDisabledError } from '../device/errors';
 import { runBounded } from '../jobs/runBounded';
+import { CccMetrics } from '../metrics/CccMetrics';
 import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 import { MONITORING_TIERS, MonitoringBucket, toBuckets } from './buckets';
@@ -31,6 +32,7 @@ export class MonitoringService {
   readonly #devices: DeviceClient;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
+  readonly #metrics?: CccMetrics;
 
   constructor(options: {
     db: CccDatabase;
@@ -38,7 +40,9 @@ export class MonitoringService {
     devices: DeviceClient;
     logger: LoggerService;
     now?: () => Date;
+    metrics?: CccMetrics;
   }) {
+    this.#metrics = options.metrics;
     this.#db = options.db;
     this.#systems = options.systems;
     this.#devices = options.devices;
@@ -91,6 +95,7 @@ export class MonitoringService {
       value: to.toISOString(),
       at: now.toISOString(),
     });
+    this.#metrics?.ingested('monitoring', read);
     return read;
   }
 

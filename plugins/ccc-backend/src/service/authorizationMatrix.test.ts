@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
@@ -535,6 +536,8 @@ describe('authorization matrix', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         permissionBackend,
         permissionModuleCccPolicy,
         permissionsServiceFactory,

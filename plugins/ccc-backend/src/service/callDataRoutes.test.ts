@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -56,6 +57,8 @@ describe.each(databases.eachSupportedId())('call data API (%s)', databaseId => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         mockServices.database.factory({ knex }),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         // Grants name catalog users.

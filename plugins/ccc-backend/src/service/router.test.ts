@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { cccPlugin } from '../plugin';
@@ -20,6 +21,8 @@ describe('CCC systems API', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         auditor.factory,
         mockServices.rootConfig.factory({
           data: {

@@ -1,3 +1,4 @@
+import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import { AddressInfo } from 'node:net';
@@ -21,6 +22,8 @@ describe('pairing with a simulated COMtrexx', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        // The metrics service is alpha: createBackend provides it, the test backend does not.
+        metricsServiceMock.factory(),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: {

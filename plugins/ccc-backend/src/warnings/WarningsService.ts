@@ -4,6 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { AlertDelivery } from '../database/WarningStore';
 import { DeviceClient } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
+import { CccMetrics } from '../metrics/CccMetrics';
 import { inShard, Shard } from '../jobs/shards';
 import { parse, SystemsService } from '../systems/SystemsService';
 
@@ -14,6 +15,7 @@ export class WarningsService {
   readonly #devices: DeviceClient;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
+  readonly #metrics?: CccMetrics;
 
   constructor(options: {
     db: CccDatabase;
@@ -21,7 +23,9 @@ export class WarningsService {
     devices: DeviceClient;
     logger: LoggerService;
     now?: () => Date;
+    metrics?: CccMetrics;
   }) {
+    this.#metrics = options.metrics;
     this.#db = options.db;
     this.#systems = options.systems;
     this.#devices = options.devices;
@@ -40,12 +44,14 @@ export class WarningsService {
     const messages = await this.#devices.listSystemMessages(target, since);
     if (messages.length === 0) return 0;
     const cursor = String(Math.max(since, ...messages.map(m => m.id)));
-    return this.#db.warnings.addWarnings(
+    const added = await this.#db.warnings.addWarnings(
       systemId,
       messages.map(m => ({ deviceMessageId: m.id, ts: m.ts, severity: m.severity, category: m.category, text: m.text })),
       cursor,
       this.#now().toISOString(),
     );
+    this.#metrics?.ingested('warnings', added);
+    return added;
   }
 
   /** Collects from every manageable system, a few at a time, each with its own time limit. */
