@@ -150,6 +150,9 @@ describe('generated bad input on every route', () => {
     const all = await routes();
     expect(all.length).toBeGreaterThan(50);
     const problems: string[] = [];
+    // Constants for the property below (the describe-level variables are reassigned in beforeAll).
+    const server = backend.server;
+    const db = knex;
     for (const route of all) {
       await ensureWorld();
       // Mostly real ids, so that requests get past "not found" into validation.
@@ -166,8 +169,8 @@ describe('generated bad input on every route', () => {
             path = path.replace(`:${name}`, encodeURIComponent(values[i]));
           });
           path = path.replace('*', encodeURIComponent(star));
-          const before = await snapshot(knex);
-          const req = request(backend.server)
+          const before = await snapshot(db);
+          const req = request(server)
             [route.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](`/api/ccc${path}`)
             .set('Authorization', mockCredentials.user.header(ANNA))
             .query(q);
@@ -183,7 +186,7 @@ describe('generated bad input on every route', () => {
             if (typeof message !== 'string' || message.trim().length < 5) {
               problems.push(`${route.method.toUpperCase()} ${route.path}: ${res.status} without a sentence`);
             }
-            if ((await snapshot(knex)) !== before) {
+            if ((await snapshot(db)) !== before) {
               problems.push(`${route.method.toUpperCase()} ${route.path}: refused (${res.status}) but changed the database`);
             }
           }
