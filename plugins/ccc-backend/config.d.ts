@@ -91,6 +91,14 @@ export interface Config {
       retentionDays?: number;
     };
 
+    /** The dashboard's news: a JSON Feed (jsonfeed.org) URL read by the backend; unset shows none. */
+    news?: {
+      url?: string;
+    };
+
+    /** Help and legal documents linked on the dashboard (online help, privacy, EULA, open-source licences). */
+    links?: Array<{ title: string; url: string }>;
+
     /** COMtrexx Maintenance. */
     maintenance?: {
       /**

@@ -35,6 +35,8 @@ import { instrumentDeviceClient } from './metrics/instrumentDeviceClient';
 import { InventoryService } from './monitoring/InventoryService';
 import { MonitoringService } from './monitoring/MonitoringService';
 import { ScorecardService } from './scorecard/ScorecardService';
+import { DashboardService } from './dashboard/DashboardService';
+import { NewsFeed } from './dashboard/NewsFeed';
 import { RemoteConfigService } from './remote/RemoteConfigService';
 import { REMOTE_LINK_PATH } from './service/remoteRoutes';
 import { WarningsService } from './warnings/WarningsService';
@@ -198,6 +200,14 @@ export const cccPlugin = createBackendPlugin({
             remote: new RemoteConfigService({ db, systems, devices, secrets }),
             monitoring,
             inventory,
+            dashboard: new DashboardService(
+              systems,
+              new NewsFeed(config.getOptionalString('ccc.news.url')),
+              (config.getOptionalConfigArray('ccc.links') ?? []).map(link => ({
+                title: link.getString('title'),
+                url: link.getString('url'),
+              })),
+            ),
             scorecards: new ScorecardService({
               db,
               systems,

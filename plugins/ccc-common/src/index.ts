@@ -16,3 +16,4 @@ export * from './backups';
 export * from './callData';
 export * from './monitoring';
 export * from './scorecard';
+export * from './dashboard';

@@ -462,6 +462,11 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/scorecard`).set('Authorization', as),
     },
     {
+      route: 'GET /dashboard',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/dashboard').set('Authorization', as),
+    },
+    {
       route: 'POST /systems/:id/owner',
       rule: system(cccSystemTransferPermission),
       send: (w, as) => http().post(`/api/ccc/systems/${w.systemId}/owner`).set('Authorization', as).send({}),

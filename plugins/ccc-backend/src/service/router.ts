@@ -34,6 +34,7 @@ import { InventoryService } from '../monitoring/InventoryService';
 import { MonitoringService } from '../monitoring/MonitoringService';
 import { RemoteConfigService } from '../remote/RemoteConfigService';
 import { ScorecardService } from '../scorecard/ScorecardService';
+import { DashboardService } from '../dashboard/DashboardService';
 import { SmtpService } from '../smtp/SmtpService';
 import { WarningsService } from '../warnings/WarningsService';
 import { parse, SystemsService } from '../systems/SystemsService';
@@ -46,6 +47,7 @@ import { deviceErrorHandler } from './deviceErrors';
 import { addMonitoringRoutes } from './monitoringRoutes';
 import { addRemoteRoutes } from './remoteRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
+import { addDashboardRoutes } from './dashboardRoutes';
 import { addSmtpRoutes } from './smtpRoutes';
 import { addWarningRoutes } from './warningRoutes';
 
@@ -65,6 +67,7 @@ export interface CccRouterOptions {
   monitoring: MonitoringService;
   inventory: InventoryService;
   scorecards: ScorecardService;
+  dashboard: DashboardService;
   callData: CallDataService;
   discovery: DiscoveryService;
   audit: AuditStore;
@@ -82,7 +85,7 @@ const memberQuery = z.object({ memberRef: z.string().min(1, 'memberRef is missin
 /** Builds the `/api/ccc` router. */
 export async function createRouter(options: CccRouterOptions): Promise<express.Router> {
   const { health, systems, grants, groups, guard, smtp, warnings, audit, httpAuth, userInfo, auditor, logger } = options;
-  const { backups, firmware, jobs, remote, discovery, monitoring, inventory, scorecards } = options;
+  const { backups, firmware, jobs, remote, discovery, monitoring, inventory, scorecards, dashboard } = options;
   const limits = options.pairingLimits ?? {
     perClient: new RateLimiter(30, 60_000),
     perSerial: new RateLimiter(10, 10 * 60_000),
@@ -356,6 +359,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   addRemoteRoutes(router, { helpers: { user, systemFor, audited }, remote, discovery });
   addMonitoringRoutes(router, { helpers: { user, systemFor, audited }, guard, monitoring, inventory });
   addScorecardRoutes(router, { helpers: { user, systemFor, audited }, guard, scorecards });
+  addDashboardRoutes(router, { helpers: { user, systemFor, audited }, guard, dashboard });
   addCallDataRoutes(router, { helpers: { user, systemFor, audited }, callData: options.callData, userInfo });
 
   // Called by the device itself when an admin confirms the token on it:
