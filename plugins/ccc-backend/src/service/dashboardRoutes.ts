@@ -12,8 +12,11 @@ export function addDashboardRoutes(
   const { helpers, guard, dashboard } = options;
   router.get('/dashboard', async (req, res) => {
     const criteria = await guard.listCriteria(await helpers.user(req), cccSystemReadPermission);
-    // No systems visible: an impossible criterion keeps the counts at zero.
-    const scope = criteria === 'none' ? { key: 'isOwner' as const, claims: [] } : criteria === 'all' ? undefined : criteria;
-    res.json(await dashboard.read(scope));
+    if (criteria === 'none') {
+      // No systems visible: an owner criterion without claims matches none.
+      res.json(await dashboard.read({ key: 'isOwner', claims: [] }));
+      return;
+    }
+    res.json(await dashboard.read(criteria === 'all' ? undefined : criteria));
   });
 }
