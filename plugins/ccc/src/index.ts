@@ -6,6 +6,17 @@
  */
 
 export { cccPlugin, CccPage, EntityCccAccessContent, EntityCccOverviewContent } from './plugin';
+export { EntityCccBackupContent } from './plugin';
+export { EntityCccCallDataContent } from './plugin';
+export type { CallDataExportParams, CallDataFilters, CallDataListParams } from './api/callDataTypes';
+export { EntityCccMonitoringContent, EntityCccRegistrationContent } from './plugin';
+export type {
+  CccRegistrationStatus,
+  CccRemoteLink,
+  CccRemoteSessionState,
+  FleetStatusPage,
+  FleetStatusQuery,
+} from './api/monitoringTypes';
 export { isCccSystemEntity } from './isCccSystemEntity';
 export { CccSystemGate } from './components/CccSystemGate';
 export type { CccSystemGateProps } from './components/CccSystemGate';
@@ -19,4 +30,15 @@ export type {
   UpdateUserGroupRequest,
 } from './api/CccApi';
 export { CccClient } from './api/CccClient';
+export { EntityCccSmtpContent, EntityCccWarningsContent } from './plugin';
+export type {
+  CccAlertDelivery,
+  CccAlertStatus,
+  CccSmtpServerList,
+  CccWarningPage,
+  CreateSmtpServerRequest,
+  UpdateSmtpServerRequest,
+  WarningListQuery,
+  WarningSortKey,
+} from './api/smtpTypes';
 export { cccTranslationRef } from './translation';

@@ -56,12 +56,89 @@ const cccEntityAccess = EntityContentBlueprint.make({
   },
 });
 
+/** The SMTP tab on entity pages of annotated entities (`entity-content:ccc/smtp`). */
+const cccEntitySmtp = EntityContentBlueprint.make({
+  name: 'smtp',
+  params: {
+    path: '/ccc-smtp',
+    title: cccTranslationRef('systemSmtp.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/SystemSmtp').then(m => <m.EntityCccSmtpContent />),
+  },
+});
+
+/** The Warnings tab on entity pages of annotated entities (`entity-content:ccc/warnings`). */
+const cccEntityWarnings = EntityContentBlueprint.make({
+  name: 'warnings',
+  params: {
+    path: '/ccc-warnings',
+    title: cccTranslationRef('warnings.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/Warnings').then(m => <m.EntityCccWarningsContent />),
+  },
+});
+
+/** The Backup tab (backups and firmware) on entity pages of annotated entities (`entity-content:ccc/backup`). */
+const cccEntityBackup = EntityContentBlueprint.make({
+  name: 'backup',
+  params: {
+    path: '/ccc-backup',
+    title: cccTranslationRef('backups.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/Backups').then(m => <m.EntityCccBackupContent />),
+  },
+});
+
+/** The Call data tab on entity pages of annotated entities (`entity-content:ccc/calldata`). */
+const cccEntityCallData = EntityContentBlueprint.make({
+  name: 'calldata',
+  params: {
+    path: '/ccc-calldata',
+    title: cccTranslationRef('callData.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/CallData').then(m => <m.EntityCccCallDataContent />),
+  },
+});
+
+/** The Monitoring tab (CPU and memory) on entity pages of annotated entities (`entity-content:ccc/monitoring`). */
+const cccEntityMonitoring = EntityContentBlueprint.make({
+  name: 'monitoring',
+  params: {
+    path: '/ccc-monitoring',
+    title: cccTranslationRef('monitoring.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/Monitoring').then(m => <m.EntityCccMonitoringContent />),
+  },
+});
+
+/** The Registration tab (phones, providers) on entity pages of annotated entities (`entity-content:ccc/registration`). */
+const cccEntityRegistration = EntityContentBlueprint.make({
+  name: 'registration',
+  params: {
+    path: '/ccc-registration',
+    title: cccTranslationRef('registration.tabTitle'),
+    filter: { [`metadata.annotations.${ANNOTATION_COMTREXX_SERIAL_NUMBER}`]: { $exists: true } },
+    loader: () => import('../components/Registration').then(m => <m.EntityCccRegistrationContent />),
+  },
+});
+
 /** The CCC frontend plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'ccc',
   title: 'COMtrexx',
   icon: <PhoneIcon fontSize="inherit" />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [cccApi, cccPage, cccEntityOverview, cccEntityAccess],
+  extensions: [
+    cccApi,
+    cccPage,
+    cccEntityOverview,
+    cccEntityAccess,
+    cccEntityBackup,
+    cccEntityMonitoring,
+    cccEntityRegistration,
+    cccEntityWarnings,
+    cccEntitySmtp,
+    cccEntityCallData,
+  ],
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });

@@ -1,11 +1,21 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import { CallDataExportParams, CallDataListParams, CccCallDataPage } from './callDataTypes';
 import {
+  BackupInterval,
   CccAccessEntry,
   CccAuditEvent,
+  CccBackupOverview,
+  CccFirmwareOverview,
+  CccFleetBackupRow,
   CccGrant,
   CccHealth,
+  CccJob,
   CccMyAccess,
+  CccRetention,
+  CccSmtpCheckResult,
+  CccSmtpServer,
   CccSystem,
+  CccSystemSmtp,
   CccUserGroup,
   CccUserGroupDetails,
   GrantableRole,
@@ -15,6 +25,26 @@ import {
   UpdateSystemRequest,
   UserGroupVisibility,
 } from '@internal/plugin-ccc-common';
+import {
+  CccAlertDelivery,
+  CccSmtpServerList,
+  CccWarningPage,
+  CreateSmtpServerRequest,
+  UpdateSmtpServerRequest,
+  WarningListQuery,
+} from './smtpTypes';
+import {
+  CccMonitoringSeries,
+  CccPhone,
+  CccRegistrationStatus,
+  CccRemoteLink,
+  CccRemoteSessionState,
+  CccScorecard,
+  CccTrunk,
+  FleetStatusPage,
+  FleetStatusQuery,
+  MonitoringRange,
+} from './monitoringTypes';
 
 /** Who holds which role on a system, and what the signed-in user may do there. */
 export interface CccSystemAccess {
@@ -109,9 +139,78 @@ export interface CccApi {
   addUserGroupSystem(id: string, systemId: string): Promise<CccUserGroupDetails>;
   /** Removes a system from a group. */
   removeUserGroupSystem(id: string, systemId: string): Promise<void>;
+  /** The backup tab of a system: backups, schedule, retention, assurance and a running backup or restore. */
+  getBackups(systemId: string): Promise<CccBackupOverview>;
+  /** Starts a remote backup now; follow the returned job with {@link CccApi.getJob}. */
+  createBackup(systemId: string): Promise<CccJob>;
+  /** Deletes backups from the backup server; stops at the first refusal. */
+  deleteBackups(systemId: string, ids: string[]): Promise<{ deleted: string[] }>;
+  /** Restores a backup (overwrites the configuration, the PBX restarts); `password` when it changed since. */
+  restoreBackup(systemId: string, backupId: string, options?: { password?: string }): Promise<CccJob>;
+  /** Sets the interval of automatic backups (the device keeps the time of day). */
+  setBackupSchedule(systemId: string, interval: BackupInterval): Promise<CccBackupOverview['schedule']>;
+  /** Sets the system's retention; both null follows the fleet default. */
+  setBackupRetention(systemId: string, rule: Pick<CccRetention, 'keepLast' | 'keepDays'>): Promise<CccRetention>;
+  /** Backups, restores and firmware updates the CCC started on a system, newest first. */
+  listJobs(systemId: string, kind?: CccJob['kind']): Promise<CccJob[]>;
+  /** One job, brought up to date by the backend (poll it while it runs). */
+  getJob(systemId: string, jobId: string): Promise<CccJob>;
+  /** Installed and available firmware, the device's update status and the update history. */
+  getFirmware(systemId: string): Promise<CccFirmwareOverview>;
+  /** Starts "update now including restart". */
+  startFirmwareUpdate(systemId: string): Promise<CccJob>;
+  /** Backup assurance of every system the user may see backups of. */
+  listFleetBackups(): Promise<CccFleetBackupRow[]>;
   // <backups> new entries of the backups work go above this line
+  /** SMTP servers: every detail for fleet administrators, otherwise only the names (`details` false). */
+  listSmtpServers(): Promise<CccSmtpServerList>;
+  /** Adds an SMTP server (fleet administrators); the first one becomes the default by itself. */
+  createSmtpServer(request: CreateSmtpServerRequest): Promise<CccSmtpServer>;
+  /** Changes an SMTP server; an omitted password stays, `null` removes it. */
+  updateSmtpServer(id: string, request: UpdateSmtpServerRequest): Promise<CccSmtpServer>;
+  /** Deletes an SMTP server; refused while systems depend on it. */
+  deleteSmtpServer(id: string): Promise<void>;
+  /** Deletes several SMTP servers (all or nothing). */
+  deleteSmtpServers(ids: string[]): Promise<void>;
+  /** Sends a test mail through the server to its recipient and tells how that went. */
+  checkSmtpServer(id: string): Promise<CccSmtpCheckResult>;
+  /** The system's own SMTP server and the one that actually mails its warnings. */
+  getSystemSmtp(systemId: string): Promise<CccSystemSmtp>;
+  /** Lets a server mail the system's warnings. */
+  assignSystemSmtp(systemId: string, smtpServerId: string): Promise<CccSystemSmtp>;
+  /** Removes the system's own server: its warnings go through the default server. */
+  unassignSystemSmtp(systemId: string): Promise<CccSystemSmtp>;
+  /** One page of a system's warnings, filtered and sorted by the backend. */
+  listWarnings(systemId: string, query?: WarningListQuery): Promise<CccWarningPage>;
+  /** The latest alert mails of a system: sent, failed, no server, or left out within the cooldown. */
+  listAlertDeliveries(systemId: string): Promise<CccAlertDelivery[]>;
   // <smtp> new entries of the smtp work go above this line
+  /** CPU and memory chart series of a system over a range (monitoring permission). */
+  getMonitoring(systemId: string, range: MonitoringRange): Promise<CccMonitoringSeries>;
+  /** Phones and provider accounts of a system, read live from the device. */
+  getRegistration(systemId: string): Promise<CccRegistrationStatus>;
+  /** Last known state of the phones of every system the user sees, filtered and paged. */
+  listFleetPhones(query?: FleetStatusQuery): Promise<FleetStatusPage<CccPhone>>;
+  /** Last known state of the provider accounts of every system the user sees, filtered and paged. */
+  listFleetTrunks(query?: FleetStatusQuery): Promise<FleetStatusPage<CccTrunk>>;
+  /** Health scores of every system the user sees, worst first. */
+  listScorecards(): Promise<CccScorecard[]>;
+  /** Health score of one system with its checks. */
+  getScorecard(systemId: string): Promise<CccScorecard>;
+  /**
+   * Sets the user cookie for the backend, then asks for a one-time link to the device's web interface
+   * (the window opened with it carries no bearer token).
+   */
+  openRemoteSession(systemId: string): Promise<CccRemoteLink>;
+  /** Whether the device has a remote-access session open. */
+  getRemoteSession(systemId: string): Promise<CccRemoteSessionState>;
+  /** Ends the device's remote-access session. */
+  closeRemoteSession(systemId: string): Promise<void>;
   // <monitoring> new entries of the monitoring work go above this line
+  /** One page of a system's call data, filtered and sorted by the backend (numbers possibly masked). */
+  listCallData(systemId: string, params?: CallDataListParams): Promise<CccCallDataPage>;
+  /** The whole filtered call data as gespr_dat.csv; only after the user acknowledged the legal notice. */
+  exportCallData(systemId: string, params: CallDataExportParams): Promise<Blob>;
   // <calldata> new entries of the calldata work go above this line
 }
 

@@ -1,12 +1,21 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  BackupInterval,
   CCC_PLUGIN_ID,
   CccAuditEvent,
+  CccBackupOverview,
+  CccFirmwareOverview,
+  CccFleetBackupRow,
   CccGrant,
   CccHealth,
   cccHealthSchema,
+  CccJob,
+  CccRetention,
+  CccSmtpCheckResult,
+  CccSmtpServer,
   CccSystem,
+  CccSystemSmtp,
   CccUserGroup,
   CccUserGroupDetails,
   GrantableRole,
@@ -16,6 +25,27 @@ import {
   UpdateSystemRequest,
 } from '@internal/plugin-ccc-common';
 import { AuditPage, CccApi, CccSystemAccess, CreateUserGroupRequest, GrantKey, UpdateUserGroupRequest } from './CccApi';
+import { CallDataExportParams, CallDataFilters, CallDataListParams, CccCallDataPage } from './callDataTypes';
+import {
+  CccAlertDelivery,
+  CccSmtpServerList,
+  CccWarningPage,
+  CreateSmtpServerRequest,
+  UpdateSmtpServerRequest,
+  WarningListQuery,
+} from './smtpTypes';
+import {
+  CccMonitoringSeries,
+  CccPhone,
+  CccRegistrationStatus,
+  CccRemoteLink,
+  CccRemoteSessionState,
+  CccScorecard,
+  CccTrunk,
+  FleetStatusPage,
+  FleetStatusQuery,
+  MonitoringRange,
+} from './monitoringTypes';
 
 // Escapes ids used as path segments (entity refs, which contain a slash, travel in the query instead).
 const enc = encodeURIComponent;
@@ -171,9 +201,187 @@ export class CccClient implements CccApi {
     await this.json(`/groups/${enc(groupId)}/systems/${enc(systemId)}`, { method: 'DELETE' });
   }
 
+  getBackups(systemId: string): Promise<CccBackupOverview> {
+    return this.json(`/systems/${enc(systemId)}/backups`);
+  }
+
+  createBackup(systemId: string): Promise<CccJob> {
+    return this.json(`/systems/${enc(systemId)}/backups`, { method: 'POST' });
+  }
+
+  deleteBackups(systemId: string, ids: string[]): Promise<{ deleted: string[] }> {
+    return this.json(`/systems/${enc(systemId)}/backups/delete`, { method: 'POST', body: { ids } });
+  }
+
+  restoreBackup(systemId: string, backupId: string, options: { password?: string } = {}): Promise<CccJob> {
+    // `confirm` is the backend's proof that the user saw the warning; the UI only calls this after its dialog.
+    const body = options.password ? { confirm: true, password: options.password } : { confirm: true };
+    return this.json(`/systems/${enc(systemId)}/backups/${enc(backupId)}/restore`, { method: 'POST', body });
+  }
+
+  setBackupSchedule(systemId: string, interval: BackupInterval): Promise<CccBackupOverview['schedule']> {
+    return this.json(`/systems/${enc(systemId)}/backups/schedule`, { method: 'PUT', body: { interval } });
+  }
+
+  setBackupRetention(systemId: string, rule: Pick<CccRetention, 'keepLast' | 'keepDays'>): Promise<CccRetention> {
+    const body = { keepLast: rule.keepLast, keepDays: rule.keepDays };
+    return this.json(`/systems/${enc(systemId)}/backups/retention`, { method: 'PUT', body });
+  }
+
+  async listJobs(systemId: string, kind?: CccJob['kind']): Promise<CccJob[]> {
+    return (await this.json<{ items: CccJob[] }>(`/systems/${enc(systemId)}/jobs${query({ kind })}`)).items;
+  }
+
+  getJob(systemId: string, jobId: string): Promise<CccJob> {
+    return this.json(`/systems/${enc(systemId)}/jobs/${enc(jobId)}`);
+  }
+
+  getFirmware(systemId: string): Promise<CccFirmwareOverview> {
+    return this.json(`/systems/${enc(systemId)}/firmware`);
+  }
+
+  startFirmwareUpdate(systemId: string): Promise<CccJob> {
+    return this.json(`/systems/${enc(systemId)}/firmware/update`, { method: 'POST', body: { confirm: true } });
+  }
+
+  async listFleetBackups(): Promise<CccFleetBackupRow[]> {
+    return (await this.json<{ items: CccFleetBackupRow[] }>('/backups')).items;
+  }
+
   // <backups> new entries of the backups work go above this line
+  listSmtpServers(): Promise<CccSmtpServerList> {
+    return this.json('/smtp-servers');
+  }
+
+  createSmtpServer(request: CreateSmtpServerRequest): Promise<CccSmtpServer> {
+    return this.json('/smtp-servers', { method: 'POST', body: request });
+  }
+
+  updateSmtpServer(id: string, request: UpdateSmtpServerRequest): Promise<CccSmtpServer> {
+    return this.json(`/smtp-servers/${enc(id)}`, { method: 'PATCH', body: request });
+  }
+
+  async deleteSmtpServer(id: string): Promise<void> {
+    await this.json(`/smtp-servers/${enc(id)}`, { method: 'DELETE' });
+  }
+
+  async deleteSmtpServers(ids: string[]): Promise<void> {
+    await this.json('/smtp-servers/delete', { method: 'POST', body: { ids } });
+  }
+
+  checkSmtpServer(id: string): Promise<CccSmtpCheckResult> {
+    return this.json(`/smtp-servers/${enc(id)}/check`, { method: 'POST' });
+  }
+
+  getSystemSmtp(systemId: string): Promise<CccSystemSmtp> {
+    return this.json(`/systems/${enc(systemId)}/smtp`);
+  }
+
+  assignSystemSmtp(systemId: string, smtpServerId: string): Promise<CccSystemSmtp> {
+    return this.json(`/systems/${enc(systemId)}/smtp`, { method: 'PUT', body: { smtpServerId } });
+  }
+
+  unassignSystemSmtp(systemId: string): Promise<CccSystemSmtp> {
+    return this.json(`/systems/${enc(systemId)}/smtp`, { method: 'DELETE' });
+  }
+
+  listWarnings(systemId: string, filter: WarningListQuery = {}): Promise<CccWarningPage> {
+    // `severity` repeats once per chosen class, which the shared query() helper cannot express.
+    const search = new URLSearchParams();
+    for (const severity of filter.severities ?? []) search.append('severity', severity);
+    const q = filter.q?.trim();
+    if (q) search.set('q', q);
+    for (const key of ['sort', 'order', 'limit', 'offset'] as const) {
+      if (filter[key] !== undefined) search.set(key, String(filter[key]));
+    }
+    const text = search.toString();
+    return this.json(`/systems/${enc(systemId)}/warnings${text ? `?${text}` : ''}`);
+  }
+
+  async listAlertDeliveries(systemId: string): Promise<CccAlertDelivery[]> {
+    return (await this.json<{ items: CccAlertDelivery[] }>(`/systems/${enc(systemId)}/alerts`)).items;
+  }
+
   // <smtp> new entries of the smtp work go above this line
+  getMonitoring(systemId: string, range: MonitoringRange): Promise<CccMonitoringSeries> {
+    return this.json(`/systems/${enc(systemId)}/monitoring${query({ range })}`);
+  }
+
+  getRegistration(systemId: string): Promise<CccRegistrationStatus> {
+    return this.json(`/systems/${enc(systemId)}/registration`);
+  }
+
+  listFleetPhones(filter: FleetStatusQuery = {}): Promise<FleetStatusPage<CccPhone>> {
+    const { systemId, state, limit, offset } = filter;
+    return this.json(`/phones${query({ systemId, state, limit, offset })}`);
+  }
+
+  listFleetTrunks(filter: FleetStatusQuery = {}): Promise<FleetStatusPage<CccTrunk>> {
+    const { systemId, state, limit, offset } = filter;
+    return this.json(`/trunks${query({ systemId, state, limit, offset })}`);
+  }
+
+  async listScorecards(): Promise<CccScorecard[]> {
+    return (await this.json<{ items: CccScorecard[] }>('/scorecards')).items;
+  }
+
+  getScorecard(systemId: string): Promise<CccScorecard> {
+    return this.json(`/systems/${enc(systemId)}/scorecard`);
+  }
+
+  async openRemoteSession(systemId: string): Promise<CccRemoteLink> {
+    // The link opens in a new window, which sends cookies but no bearer token:
+    // the backend must have set Backstage's user cookie before it is opened.
+    await this.issueUserCookie();
+    return this.json(`/systems/${enc(systemId)}/remote-session`, { method: 'POST' });
+  }
+
+  getRemoteSession(systemId: string): Promise<CccRemoteSessionState> {
+    return this.json(`/systems/${enc(systemId)}/remote-session`);
+  }
+
+  async closeRemoteSession(systemId: string): Promise<void> {
+    await this.json(`/systems/${enc(systemId)}/remote-session`, { method: 'DELETE' });
+  }
+
+  /** Asks the backend's well-known cookie endpoint (every Backstage plugin backend has it) for the user cookie. */
+  private async issueUserCookie(): Promise<void> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(CCC_PLUGIN_ID);
+    // `include` lets the browser store the cookie when the backend is on another origin than the app.
+    const res = await this.fetchApi.fetch(`${baseUrl}/.backstage/auth/v1/cookie`, { credentials: 'include' });
+    if (!res.ok) {
+      throw await ResponseError.fromResponse(res);
+    }
+  }
+
   // <monitoring> new entries of the monitoring work go above this line
+  listCallData(systemId: string, params: CallDataListParams = {}): Promise<CccCallDataPage> {
+    const { sort, order, limit, offset, cursor, ...filters } = params;
+    const search = query({ ...this.callDataFilterParams(filters), sort, order, limit, offset, cursor });
+    return this.json(`/systems/${enc(systemId)}/calldata${search}`);
+  }
+
+  async exportCallData(systemId: string, params: CallDataExportParams): Promise<Blob> {
+    const { order, acknowledge, ...filters } = params;
+    const search = query({ ...this.callDataFilterParams(filters), order, acknowledge: String(acknowledge) });
+    // A file, not JSON: read as a blob so the caller can save it under the export's name.
+    const res = await this.fetch(`/systems/${enc(systemId)}/calldata/export.csv${search}`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return res.blob();
+  }
+
+  /** The shared filters as query values; `success` travels as text, empty text filters are left out. */
+  private callDataFilterParams(filters: CallDataFilters): Record<string, string | undefined> {
+    return {
+      q: filters.q?.trim() || undefined,
+      from: filters.from,
+      to: filters.to,
+      direction: filters.direction,
+      success: filters.success === undefined ? undefined : String(filters.success),
+      extension: filters.extension?.trim() || undefined,
+    };
+  }
+
   // <calldata> new entries of the calldata work go above this line
 
   private async fetch(path: string, init?: { method?: string; body?: unknown }): Promise<Response> {

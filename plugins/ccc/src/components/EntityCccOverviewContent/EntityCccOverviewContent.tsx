@@ -32,7 +32,9 @@ import { useSystemPermission } from '../common/usePermissionWithReason';
 import { WithReason } from '../common/WithReason';
 import { DeviceStateDisplay } from '../DeviceState';
 import { EditSystemDialog } from '../EditSystemDialog';
+import { HealthSummary, MaintenanceWarning } from '../Health';
 import { PairingControls } from '../Pairing';
+import { RemoteConfigCard } from '../RemoteConfig';
 
 function MaintenanceText({ system }: { system: CccSystem }) {
   const { t } = useTranslationRef(cccTranslationRef);
@@ -210,9 +212,16 @@ export function EntityCccOverviewContent() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
+        <MaintenanceWarning system={system} />
         <CccSystemGate system={system}>
           <Alert severity="success">{t('overview.allAvailable')}</Alert>
         </CccSystemGate>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <HealthSummary systemId={system.id} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <RemoteConfigCard system={system} />
       </Grid>
     </Grid>
   );

@@ -11,6 +11,7 @@ import { useSystemPermission } from '../common/usePermissionWithReason';
 import { useDateFormat } from '../common/useDateFormat';
 import { WithReason } from '../common/WithReason';
 import { DeviceStateDisplay } from '../DeviceState';
+import { MaintenanceWarningIcon } from '../Health';
 import { PairingControls } from '../Pairing';
 
 /**
@@ -56,6 +57,7 @@ export function SystemRow({
       {/* MUI v4 gives a body cell with `component` the role "cell"; this one heads its row. */}
       <TableCell component="th" scope="row" role="rowheader">
         {system.name}
+        <MaintenanceWarningIcon system={system} />
       </TableCell>
       <TableCell style={{ fontFamily: 'monospace' }}>{system.serialNumber}</TableCell>
       <TableCell>{format.date(system.firstRegisteredAt) ?? t('common.none')}</TableCell>

@@ -7,6 +7,8 @@ export interface DateFormat {
   date(iso: string | null | undefined): string | null;
   /** Date and time, e.g. "27 Nov 2026, 07:00". */
   dateTime(iso: string | null | undefined): string | null;
+  /** Date and time to the second, e.g. "27 Nov 2026, 07:00:05" (call data, whose start is exact). */
+  dateTimeSeconds(iso: string | null | undefined): string | null;
 }
 
 /**
@@ -43,6 +45,7 @@ export function useDateFormat(): DateFormat {
     return {
       date: make({ dateStyle: 'medium' }),
       dateTime: make({ dateStyle: 'medium', timeStyle: 'short' }),
+      dateTimeSeconds: make({ dateStyle: 'medium', timeStyle: 'medium' }),
     };
   }, [language]);
 }

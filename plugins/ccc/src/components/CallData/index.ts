@@ -1,0 +1,1 @@
+export { EntityCccCallDataContent } from './EntityCccCallDataContent';

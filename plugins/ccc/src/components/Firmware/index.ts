@@ -1,0 +1,1 @@
+export { FirmwareCard } from './FirmwareCard';

@@ -1,0 +1,1 @@
+export { FleetBackupsPage } from './FleetBackupsPage';

@@ -1,0 +1,2 @@
+export { FleetPhonesPage } from './FleetPhonesPage';
+export { FleetTrunksPage } from './FleetTrunksPage';

@@ -1,0 +1,3 @@
+export { EntityCccMonitoringContent } from './EntityCccMonitoringContent';
+export { LineChart } from './LineChart';
+export type { ChartBand, ChartLine, LineChartProps } from './LineChart';

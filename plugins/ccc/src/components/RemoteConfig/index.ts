@@ -1,0 +1,1 @@
+export { RemoteConfigCard } from './RemoteConfigCard';

@@ -1,0 +1,2 @@
+export { SmtpServersPage } from './SmtpServersPage';
+export { SmtpServerFormDialog } from './SmtpServerFormDialog';

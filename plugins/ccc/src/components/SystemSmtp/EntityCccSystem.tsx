@@ -1,0 +1,46 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import { ANNOTATION_COMTREXX_SERIAL_NUMBER, CccSystem } from '@internal/plugin-ccc-common';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { cccApiRef } from '../../api/CccApi';
+import { cccTranslationRef } from '../../translation';
+import { errorMessage, hasStatus } from '../common/errors';
+
+/**
+ * Finds the COMtrexx of the entity page by its serial-number annotation and
+ * renders `children` with it; otherwise says why there is none (no
+ * annotation, not registered, backend error), the same way the Access tab does.
+ */
+export function EntityCccSystem({ children }: { children: (system: CccSystem) => ReactNode }) {
+  const { entity } = useEntity();
+  const api = useApi(cccApiRef);
+  const { t } = useTranslationRef(cccTranslationRef);
+  const serialNumber = entity.metadata.annotations?.[ANNOTATION_COMTREXX_SERIAL_NUMBER];
+  const {
+    value: system,
+    loading,
+    error,
+  } = useAsync(async () => (serialNumber ? api.getSystemBySerial(serialNumber) : undefined), [api, serialNumber]);
+
+  if (!serialNumber) {
+    return <MissingAnnotationEmptyState annotation={ANNOTATION_COMTREXX_SERIAL_NUMBER} />;
+  }
+  if (loading) return <Progress />;
+  if (error && hasStatus(error, 404)) {
+    return (
+      <Alert severity="info">
+        <AlertTitle>{t('overview.notRegisteredTitle')}</AlertTitle>
+        {t('overview.notRegistered', { serialNumber, annotation: ANNOTATION_COMTREXX_SERIAL_NUMBER })}
+      </Alert>
+    );
+  }
+  if (!system) {
+    return <Alert severity="error">{t('overview.loadError', { message: errorMessage(error) })}</Alert>;
+  }
+  return <>{children(system)}</>;
+}

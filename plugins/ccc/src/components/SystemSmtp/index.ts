@@ -1,0 +1,3 @@
+export { EntityCccSmtpContent } from './EntityCccSmtpContent';
+export { EntityCccSystem } from './EntityCccSystem';
+export { SystemSmtp } from './SystemSmtp';

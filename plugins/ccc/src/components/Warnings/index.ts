@@ -1,0 +1,3 @@
+export { EntityCccWarningsContent } from './EntityCccWarningsContent';
+export { SeverityLabel } from './SeverityLabel';
+export { SystemWarnings } from './SystemWarnings';
