@@ -3,6 +3,7 @@ import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { CccDatabase, createCccDatabase } from '../database/CccDatabase';
 import { migrateDatabase } from '../database/migrateDatabase';
+import { DeviceNotFoundError } from '../device/errors';
 import { HttpDeviceClient } from '../device/HttpDeviceClient';
 import { FirmwareService } from '../firmware/FirmwareService';
 import { DeviceJobs } from '../jobs/DeviceJobs';
@@ -94,6 +95,34 @@ describe.each(databases.eachSupportedId())('backups and firmware against the sim
     expect(after.assurance).toMatchObject({ status: 'ok', lastSuccessAt: done.finishedAt });
     const actions = (await db.audit.list({ limit: 50, systemId })).map(e => e.action);
     expect(actions).toEqual(expect.arrayContaining(['backup.start', 'backup.succeeded', 'backup.delete', 'backup.retention']));
+  });
+
+  it('keeps job state in the database: a restarted backend follows a running job to its end', async () => {
+    const job = await backups.startBackup(systemId, ADMIN);
+    tick(5);
+    await jobs.get(systemId, job.id);
+    // A new backend process: new services over the same database and device.
+    const devices = new HttpDeviceClient({ timeoutMs: 3000 });
+    const logger = mockServices.logger.mock();
+    const systemsAgain = new SystemsService({ db, secrets, devices, logger, deviceUrlTemplate: simulator.deviceUrlTemplate, now: () => clock });
+    const jobsAgain = new DeviceJobs({ db, systems: systemsAgain, devices, logger, now: () => clock });
+    expect((await jobsAgain.running(systemId))?.id).toBe(job.id);
+    tick(60);
+    await jobsAgain.followAll();
+    expect(await jobsAgain.get(systemId, job.id)).toMatchObject({ state: 'succeeded', kind: 'backup' });
+  });
+
+  it('refuses an unknown backup, a restore while an update runs and an interval out of range', async () => {
+    await expect(backups.restore(systemId, 'no-such-backup', { confirm: true }, ADMIN)).rejects.toThrow(DeviceNotFoundError);
+    await expect(backups.setSchedule(systemId, { interval: 'hourly' }, ADMIN)).rejects.toThrow(/interval is one of off/);
+    await expect(backups.setRetention(systemId, { keepLast: 0, keepDays: null }, ADMIN)).rejects.toThrow(/Keep at least 1/);
+    const device = simulator.fleet[0];
+    device.firmwareVersion = '2.6.0';
+    device.firmware.updateServerReachable = true;
+    await firmware.startUpdate(systemId, { confirm: true }, ADMIN);
+    const { backups: list } = await backups.overview(systemId);
+    await expect(backups.restore(systemId, list[0].id, { confirm: true }, ADMIN)).rejects.toThrow(/still running/);
+    expect((await jobs.list(systemId)).map(j => j.kind)).toEqual(['firmware']);
   });
 
   it('records a failed backup, shows it as failed, and heals with the next success', async () => {
