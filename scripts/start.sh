@@ -12,6 +12,7 @@ mkdir -p .data/sqlite
 sim_port=${COMTREXX_SIMULATOR_PORT:-7008}
 setsid node packages/comtrexx-simulator/bin/comtrexx-simulator \
   --port "$sim_port" --devices "${COMTREXX_SIMULATOR_DEVICES:-12}" --seed "${COMTREXX_SIMULATOR_SEED:-4711}" \
+  --speed "${COMTREXX_SIMULATOR_SPEED:-1}" \
   --ccc-url http://127.0.0.1:7007/api/ccc &
 sim_pid=$!
 stop_simulator() { kill -- "-$sim_pid" 2>/dev/null || true; }
