@@ -17,7 +17,9 @@ mkdir -p .data/e2e-sqlite
 log=.data/e2e-portal.log
 
 sim_port=${COMTREXX_SIMULATOR_PORT:-7008}
-setsid node packages/comtrexx-simulator/bin/comtrexx-simulator --port "$sim_port" --ccc-url http://127.0.0.1:7007/api/ccc >.data/e2e-simulator.log 2>&1 &
+# Ten times real time: a restore restarts the simulated PBX for 6–18 s instead of 1–3 minutes.
+setsid node packages/comtrexx-simulator/bin/comtrexx-simulator --port "$sim_port" --speed "${CCC_E2E_SIMULATOR_SPEED:-10}" \
+  --ccc-url http://127.0.0.1:7007/api/ccc >.data/e2e-simulator.log 2>&1 &
 sim_pid=$!
 setsid npx backstage-cli repo start --config "$root/app-config.yaml" --config "$root/e2e/app-config.e2e.yaml" >"$log" 2>&1 &
 portal_pid=$!
