@@ -38,3 +38,18 @@ export async function signInAsGuest(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'COMtrexx' }).waitFor();
 }
+
+/** Reloads until `check` passes: polls and the catalog refresh run on their own schedules. */
+export async function eventually(page: Page, check: () => Promise<unknown>, timeoutMs: number, pauseMs = 2000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.waitForTimeout(pauseMs);
+      await page.reload();
+    }
+  }
+}

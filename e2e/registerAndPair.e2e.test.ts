@@ -2,26 +2,11 @@ import { Browser, Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { appUrl, launchBrowser, signInAsGuest } from './browser';
+import { appUrl, eventually, launchBrowser, signInAsGuest } from './browser';
 
 const simulatorUrl = process.env.CCC_E2E_SIMULATOR_URL ?? 'http://127.0.0.1:7008';
 const artifacts = join(__dirname, '..', '.data', 'e2e-artifacts');
 const repoRoot = join(__dirname, '..');
-
-/** Reloads until `check` passes: the status poll and the catalog refresh run on their own schedules. */
-async function eventually(page: Page, check: () => Promise<unknown>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await page.waitForTimeout(2000);
-      await page.reload();
-    }
-  }
-}
 
 describe('registering and pairing a COMtrexx', () => {
   let browser: Browser;
