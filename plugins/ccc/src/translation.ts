@@ -1188,6 +1188,41 @@ export const cccMessages = {
     },
   },
   // <calldata> new entries of the calldata work go above this line
+  dashboard: {
+    tabTitle: 'Dashboard',
+    loadError: 'The dashboard could not be loaded: {{message}}',
+    status: {
+      title: 'Status information',
+      subheader: 'Add this information to support requests: the copy button puts it on the clipboard as text.',
+      reportTitle: 'COMtrexx Control Center – status information',
+      serverVersion: 'CCC server version',
+      runtime: 'Backend runtime',
+      frontendVersion: 'Frontend plugin version',
+      health: 'Backend health',
+      healthChecking: 'Checking…',
+      healthError: 'Not reachable: {{message}}',
+      healthDetails: '{{overall}} ({{dependencies}})',
+      dependency: '{{name}}: {{status}}',
+      systems: 'Your systems',
+      copy: 'Copy status information',
+      copied: 'Status information copied',
+      copyFailed: 'Copying is not possible in this browser. Select the text below and copy it by hand.',
+      copyText: 'Status information as text',
+    },
+    links: {
+      title: 'Help and legal documents',
+      emptyTitle: 'No documents linked',
+      emptyDescription:
+        'Your administrator can list help and legal documents here with the setting ccc.links of the app configuration.',
+    },
+    news: {
+      title: 'News',
+      emptyTitle: 'No news',
+      emptyDescription:
+        'There are no news to show. Your administrator can configure a news source with the setting ccc.news.url of the app configuration.',
+      error: 'The news could not be loaded: {{message}}',
+    },
+  },
 } as const;
 
 /** Texts of the CCC frontend; English above, German in `translations/de.ts`. Apps may override any of them. */

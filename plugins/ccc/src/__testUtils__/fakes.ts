@@ -15,6 +15,7 @@ import { CccApi, CccSystemAccess } from '../api/CccApi';
 export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
   return {
     getHealth: jest.fn(),
+    getDashboard: jest.fn(),
     listSystems: jest.fn().mockResolvedValue(systems),
     getSystem: jest.fn(),
     getSystemBySerial: jest.fn(),

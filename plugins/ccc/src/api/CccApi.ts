@@ -5,6 +5,7 @@ import {
   CccAccessEntry,
   CccAuditEvent,
   CccBackupOverview,
+  CccDashboard,
   CccFirmwareOverview,
   CccFleetBackupRow,
   CccGrant,
@@ -79,6 +80,8 @@ export type UpdateUserGroupRequest = Partial<CreateUserGroupRequest>;
 export interface CccApi {
   /** The backend's view of its database and of the device side. */
   getHealth(): Promise<CccHealth>;
+  /** Versions, the user's systems by device state, help links and news (manual: "Dashboard"). */
+  getDashboard(): Promise<CccDashboard>;
   /** Systems the user may see. */
   listSystems(): Promise<CccSystem[]>;
   /** One system by id. */

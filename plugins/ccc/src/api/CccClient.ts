@@ -5,6 +5,7 @@ import {
   CCC_PLUGIN_ID,
   CccAuditEvent,
   CccBackupOverview,
+  CccDashboard,
   CccFirmwareOverview,
   CccFleetBackupRow,
   CccGrant,
@@ -77,6 +78,10 @@ export class CccClient implements CccApi {
       throw await ResponseError.fromResponse(res);
     }
     return cccHealthSchema.parse(await res.json());
+  }
+
+  getDashboard(): Promise<CccDashboard> {
+    return this.json('/dashboard');
   }
 
   async listSystems(): Promise<CccSystem[]> {

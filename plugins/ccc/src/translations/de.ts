@@ -1018,6 +1018,35 @@ const de = {
   'callData.export.downloading': 'Datei wird erstellt…',
   'callData.export.failed': 'Der Export ist fehlgeschlagen: {{message}}',
   // <calldata> new entries of the calldata work go above this line
+  'dashboard.tabTitle': 'Dashboard',
+  'dashboard.loadError': 'Das Dashboard konnte nicht geladen werden: {{message}}',
+  'dashboard.status.title': 'Status-Informationen',
+  'dashboard.status.subheader':
+    'Fügen Sie diese Informationen Support-Anfragen bei: Die Kopier-Schaltfläche legt sie als Text in die Zwischenablage.',
+  'dashboard.status.reportTitle': 'COMtrexx Control Center – Status-Informationen',
+  'dashboard.status.serverVersion': 'Version des CCC-Servers',
+  'dashboard.status.runtime': 'Laufzeitumgebung des Backends',
+  'dashboard.status.frontendVersion': 'Version des Frontend-Plugins',
+  'dashboard.status.health': 'Zustand des Backends',
+  'dashboard.status.healthChecking': 'Wird geprüft…',
+  'dashboard.status.healthError': 'Nicht erreichbar: {{message}}',
+  'dashboard.status.healthDetails': '{{overall}} ({{dependencies}})',
+  'dashboard.status.dependency': '{{name}}: {{status}}',
+  'dashboard.status.systems': 'Ihre Systeme',
+  'dashboard.status.copy': 'Status-Informationen kopieren',
+  'dashboard.status.copied': 'Status-Informationen kopiert',
+  'dashboard.status.copyFailed':
+    'Kopieren ist in diesem Browser nicht möglich. Markieren Sie den Text unten und kopieren Sie ihn von Hand.',
+  'dashboard.status.copyText': 'Status-Informationen als Text',
+  'dashboard.links.title': 'Hilfe und rechtliche Dokumente',
+  'dashboard.links.emptyTitle': 'Keine Dokumente verlinkt',
+  'dashboard.links.emptyDescription':
+    'Ihre Administration kann hier Hilfe und rechtliche Dokumente mit der Einstellung ccc.links der App-Konfiguration aufführen.',
+  'dashboard.news.title': 'Neuigkeiten',
+  'dashboard.news.emptyTitle': 'Keine Neuigkeiten',
+  'dashboard.news.emptyDescription':
+    'Es gibt keine Neuigkeiten. Ihre Administration kann mit der Einstellung ccc.news.url der App-Konfiguration eine Nachrichtenquelle einrichten.',
+  'dashboard.news.error': 'Die Neuigkeiten konnten nicht geladen werden: {{message}}',
 } as const;
 
 export default de;

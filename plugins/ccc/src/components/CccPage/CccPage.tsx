@@ -3,6 +3,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { cccFleetAuditReadPermission, cccSmtpManagePermission } from '@internal/plugin-ccc-common';
 import { cccTranslationRef } from '../../translation';
+import { DashboardPage } from '../Dashboard';
 import { FleetAuditPage } from '../FleetAudit';
 import { FleetBackupsPage } from '../FleetBackups';
 import { GrantsPage } from '../Grants';
@@ -13,7 +14,7 @@ import { UserGroupsPage } from '../UserGroups';
 import { SystemsTab } from './SystemsTab';
 
 /**
- * Content of the CCC page: tabs for the systems, the grants the user gave,
+ * Content of the CCC page: tabs for the systems, the dashboard, the grants the user gave,
  * the user groups and (for fleet administrators only) the SMTP servers and
  * the fleet's audit trail, each under its own path below the page (`/ccc/grants`, …). The new
  * frontend system supplies the page header; legacy apps get one from
@@ -27,6 +28,9 @@ export function CccPageContent() {
     <TabbedLayout>
       <TabbedLayout.Route path="/" title={t('tabs.systems')}>
         <SystemsTab />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/dashboard" title={t('dashboard.tabTitle')}>
+        <DashboardPage />
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/grants" title={t('tabs.grants')}>
         <GrantsPage />
