@@ -1,14 +1,4 @@
-import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
-import { ANNOTATION_COMTREXX_SERIAL_NUMBER } from '@internal/plugin-ccc-common';
-import Alert from '@material-ui/lab/Alert';
-import AlertTitle from '@material-ui/lab/AlertTitle';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { cccApiRef } from '../../api/CccApi';
-import { cccTranslationRef } from '../../translation';
-import { errorMessage, hasStatus } from '../common/errors';
+import { EntitySystemContent } from '../common/EntitySystemContent';
 import { SystemAccess } from './SystemAccess';
 
 /**
@@ -18,31 +8,9 @@ import { SystemAccess } from './SystemAccess';
  * permission table and the system's audit trail.
  */
 export function EntityCccAccessContent() {
-  const { entity } = useEntity();
-  const api = useApi(cccApiRef);
-  const { t } = useTranslationRef(cccTranslationRef);
-  const serialNumber = entity.metadata.annotations?.[ANNOTATION_COMTREXX_SERIAL_NUMBER];
-  const {
-    value: system,
-    loading,
-    error,
-    retry,
-  } = useAsyncRetry(async () => (serialNumber ? api.getSystemBySerial(serialNumber) : undefined), [api, serialNumber]);
-
-  if (!serialNumber) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_COMTREXX_SERIAL_NUMBER} />;
-  }
-  if (loading && !system) return <Progress />;
-  if (error && hasStatus(error, 404)) {
-    return (
-      <Alert severity="info">
-        <AlertTitle>{t('overview.notRegisteredTitle')}</AlertTitle>
-        {t('overview.notRegistered', { serialNumber, annotation: ANNOTATION_COMTREXX_SERIAL_NUMBER })}
-      </Alert>
-    );
-  }
-  if (!system) {
-    return <Alert severity="error">{t('overview.loadError', { message: errorMessage(error) })}</Alert>;
-  }
-  return <SystemAccess system={system} onSystemChanged={retry} />;
+  return (
+    <EntitySystemContent>
+      {(system, reload) => <SystemAccess system={system} onSystemChanged={reload} />}
+    </EntitySystemContent>
+  );
 }

@@ -1,5 +1,5 @@
 import { CccSystemGate } from '../CccSystemGate';
-import { EntitySystemContent } from './EntitySystemContent';
+import { EntitySystemContent } from '../common/EntitySystemContent';
 import { SystemMonitoring } from './SystemMonitoring';
 
 /**

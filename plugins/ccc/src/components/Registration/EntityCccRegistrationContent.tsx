@@ -1,5 +1,5 @@
 import { CccSystemGate } from '../CccSystemGate';
-import { EntitySystemContent } from '../Monitoring/EntitySystemContent';
+import { EntitySystemContent } from '../common/EntitySystemContent';
 import { SystemRegistration } from './SystemRegistration';
 
 /**

@@ -1,4 +1,4 @@
-import { EntityCccSystem } from './EntityCccSystem';
+import { EntitySystemContent } from '../common/EntitySystemContent';
 import { SystemSmtp } from './SystemSmtp';
 
 /**
@@ -7,5 +7,5 @@ import { SystemSmtp } from './SystemSmtp';
  * sends the warnings of the COMtrexx.
  */
 export function EntityCccSmtpContent() {
-  return <EntityCccSystem>{system => <SystemSmtp system={system} />}</EntityCccSystem>;
+  return <EntitySystemContent>{system => <SystemSmtp system={system} />}</EntitySystemContent>;
 }

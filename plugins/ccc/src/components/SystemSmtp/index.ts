@@ -1,3 +1,2 @@
 export { EntityCccSmtpContent } from './EntityCccSmtpContent';
-export { EntityCccSystem } from './EntityCccSystem';
 export { SystemSmtp } from './SystemSmtp';

@@ -1,4 +1,4 @@
-import { EntityCccSystem } from '../SystemSmtp/EntityCccSystem';
+import { EntitySystemContent } from '../common/EntitySystemContent';
 import { SystemWarnings } from './SystemWarnings';
 
 /**
@@ -7,5 +7,5 @@ import { SystemWarnings } from './SystemWarnings';
  * sorting and paging, and the alert mails sent about them.
  */
 export function EntityCccWarningsContent() {
-  return <EntityCccSystem>{system => <SystemWarnings system={system} />}</EntityCccSystem>;
+  return <EntitySystemContent>{system => <SystemWarnings system={system} />}</EntitySystemContent>;
 }

@@ -6,18 +6,18 @@ import { ANNOTATION_COMTREXX_SERIAL_NUMBER, CccSystem } from '@internal/plugin-c
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
-import { errorMessage, hasStatus } from '../common/errors';
+import { errorMessage, hasStatus } from './errors';
 
 /**
- * Finds the system of the entity on an entity tab (by its serial-number
- * annotation) and renders `children` with it; says what is wrong when the
- * annotation is missing, the system is not registered or cannot be loaded,
- * the same way the overview and Access tabs do.
+ * Finds the COMtrexx of an entity tab by its serial-number annotation and
+ * renders `children` with it (and a way to load it again after a change);
+ * says what is wrong when the annotation is missing, the system is not
+ * registered or cannot be loaded. Every CCC entity tab starts with it.
  */
-export function EntitySystemContent({ children }: { children: (system: CccSystem) => ReactNode }) {
+export function EntitySystemContent({ children }: { children: (system: CccSystem, reload: () => void) => ReactNode }) {
   const { entity } = useEntity();
   const api = useApi(cccApiRef);
   const { t } = useTranslationRef(cccTranslationRef);
@@ -26,7 +26,8 @@ export function EntitySystemContent({ children }: { children: (system: CccSystem
     value: system,
     loading,
     error,
-  } = useAsync(async () => (serialNumber ? api.getSystemBySerial(serialNumber) : undefined), [api, serialNumber]);
+    retry,
+  } = useAsyncRetry(async () => (serialNumber ? api.getSystemBySerial(serialNumber) : undefined), [api, serialNumber]);
 
   if (!serialNumber) {
     return <MissingAnnotationEmptyState annotation={ANNOTATION_COMTREXX_SERIAL_NUMBER} />;
@@ -43,5 +44,5 @@ export function EntitySystemContent({ children }: { children: (system: CccSystem
   if (!system) {
     return <Alert severity="error">{t('overview.loadError', { message: errorMessage(error) })}</Alert>;
   }
-  return <>{children(system)}</>;
+  return <>{children(system, retry)}</>;
 }
