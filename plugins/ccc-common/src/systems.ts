@@ -44,6 +44,8 @@ export interface DeviceFacts {
   maintenance: { active: boolean; validUntil: string | null };
   monitoringEnabled?: boolean;
   remoteConfigEnabled?: boolean;
+  /** Whether a remote-configuration session to the device is open ("active connection"), as of the last poll. */
+  remoteSessionActive?: boolean;
 }
 
 /** How the backend reaches the device, when it should not use the configured URL template. */

@@ -711,6 +711,9 @@ export const cccMessages = {
       nextRun: 'Next automatic backup',
     },
   },
+  remoteSessionIcon: {
+    active: 'Remote configuration is open: active connection to the Remote-Access-Server',
+  },
   // <backups> new entries of the backups work go above this line
   smtp: {
     tabTitle: 'SMTP',

@@ -107,8 +107,11 @@ describe.each(databases.eachSupportedId())('remote configuration links (%s)', da
 
   it('closes the session on the device and audits opening and closing', async () => {
     await remote.open(systemId, ADMIN, BASE);
+    // The status poll carries the "active connection" indicator of the systems overview.
+    expect((await systems.refresh(systemId)).device?.remoteSessionActive).toBe(true);
     await remote.close(systemId, ADMIN);
     expect((await remote.status(systemId)).active).toBe(false);
+    expect((await systems.refresh(systemId)).device?.remoteSessionActive).toBe(false);
     expect((await db.audit.list({ limit: 5, systemId })).map(e => e.action).slice(0, 2)).toEqual(['remote.close', 'remote.open']);
   });
 });

@@ -384,6 +384,7 @@ export class SystemsService {
       maintenance: status.maintenance,
       monitoringEnabled: status.access.monitoringEnabled,
       remoteConfigEnabled: status.access.remoteConfigEnabled,
+      remoteSessionActive: await this.#remoteSessionActive(record, status),
     };
     let state: Pick<SystemRecord, 'state' | 'stateReason'> = { state: 'paired_ok', stateReason: null };
     if (compareFirmware(facts.firmwareVersion, MIN_FIRMWARE_VERSION) < 0) {
@@ -429,6 +430,20 @@ export class SystemsService {
     });
     this.#devices.forget(record.serialNumber);
     this.#logger.info(`Deleted COMtrexx ${record.serialNumber} (${record.id}) by ${userRef}`);
+  }
+
+  // The "active connection" indicator of the systems overview. Only asked of
+  // manageable devices that allow remote configuration; a failure here says
+  // nothing about the device's state, so it leaves the indicator unknown.
+  async #remoteSessionActive(record: SystemRecord, status: DeviceStatus): Promise<boolean | undefined> {
+    const manageable =
+      status.maintenance.active && compareFirmware(status.info.firmwareVersion, MIN_FIRMWARE_VERSION) >= 0;
+    if (!manageable || !status.access.remoteConfigEnabled || !record.credentialsSealed) return undefined;
+    try {
+      return (await this.#devices.getRemoteSession(this.#target(record, record.credentialsSealed))).active;
+    } catch {
+      return undefined;
+    }
   }
 
   async #recordFailure(record: SystemRecord, error: Error, nowIso: string): Promise<SystemRecord> {

@@ -596,6 +596,7 @@ const de = {
   'fleetBackups.columns.lastSuccess': 'Letztes erfolgreiches Backup',
   'fleetBackups.columns.lastFailure': 'Letzter Fehler',
   'fleetBackups.columns.nextRun': 'Nächstes automatisches Backup',
+  'remoteSessionIcon.active': 'Fernkonfiguration geöffnet: aktive Verbindung zum Remote-Access-Server',
   // <backups> new entries of the backups work go above this line
   'smtp.tabTitle': 'SMTP',
   'smtp.title': 'SMTP-Server',

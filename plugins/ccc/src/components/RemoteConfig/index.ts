@@ -1,1 +1,2 @@
 export { RemoteConfigCard } from './RemoteConfigCard';
+export { RemoteSessionIcon } from './RemoteSessionIcon';

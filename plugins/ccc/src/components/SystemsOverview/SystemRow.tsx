@@ -13,6 +13,7 @@ import { WithReason } from '../common/WithReason';
 import { DeviceStateDisplay } from '../DeviceState';
 import { MaintenanceWarningIcon } from '../Health';
 import { PairingControls } from '../Pairing';
+import { RemoteSessionIcon } from '../RemoteConfig';
 
 /**
  * One system of the overview. Its permissions are asked per system (the
@@ -58,6 +59,7 @@ export function SystemRow({
       <TableCell component="th" scope="row" role="rowheader">
         {system.name}
         <MaintenanceWarningIcon system={system} />
+        <RemoteSessionIcon system={system} />
       </TableCell>
       <TableCell style={{ fontFamily: 'monospace' }}>{system.serialNumber}</TableCell>
       <TableCell>{format.date(system.firstRegisteredAt) ?? t('common.none')}</TableCell>
