@@ -17,3 +17,4 @@ export * from './callData';
 export * from './monitoring';
 export * from './scorecard';
 export * from './dashboard';
+export * from './catalog';

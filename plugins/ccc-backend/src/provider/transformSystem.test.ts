@@ -8,7 +8,8 @@ import {
 } from '@backstage/catalog-model';
 import { ANNOTATION_COMTREXX_SERIAL_NUMBER } from '@internal/plugin-ccc-common';
 import { makeSystem } from './__testUtils__/makeSystem';
-import { entityNameForSerialNumber, transformSystem } from './transformSystem';
+import { entityNameForSerialNumber } from '@internal/plugin-ccc-common';
+import { transformSystem } from './transformSystem';
 
 const BASE_URL = 'http://localhost:7007/api/ccc';
 

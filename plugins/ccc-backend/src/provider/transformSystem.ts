@@ -4,19 +4,11 @@ import {
   DEFAULT_NAMESPACE,
   type ResourceEntity,
 } from '@backstage/catalog-model';
-import { ANNOTATION_COMTREXX_SERIAL_NUMBER, type CccSystem } from '@internal/plugin-ccc-common';
-
-/** Prefix of the entity names the provider emits. */
-export const CCC_ENTITY_NAME_PREFIX = 'ccc-';
-
-/** Catalog entity name of a system: `ccc-` plus its serial number in lower case. */
-export function entityNameForSerialNumber(serialNumber: string): string {
-  // The prefix keeps the names clear of entities that other providers or
-  // locations own (a clash would be rejected as a conflicting entityRef).
-  // Serial numbers are 10 to 12 letters and digits, so the result is always a
-  // valid entity name well under the 63-character limit.
-  return `${CCC_ENTITY_NAME_PREFIX}${serialNumber.toLowerCase()}`;
-}
+import {
+  ANNOTATION_COMTREXX_SERIAL_NUMBER,
+  type CccSystem,
+  entityNameForSerialNumber,
+} from '@internal/plugin-ccc-common';
 
 function descriptionOf(system: CccSystem): string {
   if (system.device) {

@@ -2,7 +2,7 @@ import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { cccBackupReadPermission, rolesAllowing } from '@internal/plugin-ccc-common';
+import { cccBackupReadPermission, rolesAllowing, systemEntityRef } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import InputAdornment from '@material-ui/core/InputAdornment';
@@ -29,7 +29,6 @@ import { errorMessage } from '../common/errors';
 import { useRoleTexts } from '../common/roles';
 import { useDateFormat } from '../common/useDateFormat';
 import { filterFleetBackups, FleetSortKey, FleetSortOrder, sortFleetBackups } from './sortFleetBackups';
-import { systemEntityRef } from './systemEntityRef';
 
 /**
  * The Backups tab of the CCC page: backup assurance of every system the user
