@@ -7,7 +7,7 @@ import {
   transferOwnershipRequestSchema,
 } from '@internal/plugin-ccc-common';
 import { CccDatabase } from '../database/CccDatabase';
-import { parse } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { Directory } from './CatalogDirectory';
 
 /**

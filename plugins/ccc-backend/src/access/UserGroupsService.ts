@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CccDatabase, CccStores } from '../database/CccDatabase';
 import { UserGroupRecord } from '../database/AccessStore';
-import { parse } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { Directory } from './CatalogDirectory';
 
 const deleteGroupsSchema = z

@@ -13,11 +13,11 @@ import { CccDatabase } from '../database/CccDatabase';
 import { JobRecord } from '../database/BackupStore';
 import { CccSystemCriteria } from '../database/systemFilter';
 import { DeviceClient, DeviceTarget } from '../device/DeviceClient';
-import { DeviceBackupNotConfiguredError } from '../device/errors';
 import { DeviceJobs } from '../jobs/DeviceJobs';
 import { runBounded } from '../jobs/runBounded';
-import { inShard, Shard } from '../jobs/shards';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { Shard } from '../jobs/shards';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { assessBackups } from './assurance';
 import { backupsToPrune, RetentionRule } from './retention';
 
@@ -64,37 +64,16 @@ export class BackupsService {
 
   /** Everything the backup tab shows, read from the device now. */
   async overview(systemId: string): Promise<CccBackupOverview> {
-    const { target } = await this.#systems.manageableTarget(systemId);
-    const config = await this.#devices.getBackupConfig(target);
-    const retention = await this.#retentionOf(systemId);
+    const read = await this.refreshStatus(systemId);
     const runningJob = await this.#jobs.running(systemId);
-    if (!config.configured) {
-      await this.#db.backups.upsertStatus({ systemId, configured: false, checkedAt: this.#now().toISOString() });
-      return {
-        configured: false,
-        serverAddress: null,
-        backups: [],
-        schedule: { interval: 'off', anchorTime: null, lastRun: null, nextRun: null },
-        retention,
-        assurance: assessBackups(await this.#db.backups.getStatus(systemId), this.#now(), this.#staleAfterDays),
-        runningJob: runningJob && runningJob.kind !== 'firmware' ? runningJob : null,
-      };
-    }
-    const [backups, schedule] = await Promise.all([
-      this.#devices.listBackups(target),
-      this.#devices.getBackupSchedule(target),
-    ]);
-    await this.#recordStatus(systemId, { configured: true, backups, schedule });
     return {
-      configured: true,
-      serverAddress: config.serverAddress,
-      backups,
-      schedule,
-      retention,
+      ...read,
+      retention: await this.#retentionOf(systemId),
       assurance: assessBackups(await this.#db.backups.getStatus(systemId), this.#now(), this.#staleAfterDays),
       runningJob: runningJob && runningJob.kind !== 'firmware' ? runningJob : null,
     };
   }
+
 
   /** Starts a backup now. */
   async startBackup(systemId: string, actorRef: string): Promise<CccJob> {
@@ -180,30 +159,33 @@ export class BackupsService {
     }
   }
 
-  /** Reads one system's backup state from the device into the status table (assurance). */
-  async refreshStatus(systemId: string): Promise<void> {
+  /** Reads one system's backup state from the device into the status table (assurance) and returns what it read. */
+  async refreshStatus(
+    systemId: string,
+  ): Promise<Pick<CccBackupOverview, 'configured' | 'serverAddress' | 'backups' | 'schedule'>> {
     const { target } = await this.#systems.manageableTarget(systemId);
-    let config;
-    try {
-      config = await this.#devices.getBackupConfig(target);
-    } catch (error) {
-      if (!(error instanceof DeviceBackupNotConfiguredError)) throw error;
-      config = { configured: false };
-    }
+    const config = await this.#devices.getBackupConfig(target);
     if (!config.configured) {
       await this.#db.backups.upsertStatus({ systemId, configured: false, checkedAt: this.#now().toISOString() });
-      return;
+      return {
+        configured: false,
+        serverAddress: null,
+        backups: [],
+        schedule: { interval: 'off', anchorTime: null, lastRun: null, nextRun: null },
+      };
     }
     const [backups, schedule] = await Promise.all([
       this.#devices.listBackups(target),
       this.#devices.getBackupSchedule(target),
     ]);
     await this.#recordStatus(systemId, { configured: true, backups, schedule });
+    return { configured: true, serverAddress: config.serverAddress, backups, schedule };
   }
+
 
   /** Refreshes every manageable system's backup status, a few at a time. */
   async refreshAllStatuses(signal?: AbortSignal, shard?: Shard) {
-    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
+    const ids = await this.#systems.manageableIds(shard);
     return runBounded(ids, id => this.refreshStatus(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

@@ -11,8 +11,9 @@ import { CccDatabase } from '../database/CccDatabase';
 import { DeviceCallDataCursor, DeviceCallDataRead, DeviceClient, DeviceTarget } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
 import { CccMetrics } from '../metrics/CccMetrics';
-import { inShard, Shard } from '../jobs/shards';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { Shard } from '../jobs/shards';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { csvHeaderLine, csvLine, CSV_BOM } from './callDataCsv';
 import { CallDataCollectionCursor, formatCollectionCursor, parseCollectionCursor } from './collectionCursor';
 import { toNewCallData } from './fingerprint';
@@ -134,9 +135,7 @@ export class CallDataService {
 
   /** Collects from every manageable system, a few at a time, each with its own time limit. */
   async collectAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number; shard?: Shard } = {}) {
-    const ids = inShard(await this.#systems.list(), options.shard)
-      .filter(s => s.state === 'paired_ok')
-      .map(s => s.id);
+    const ids = await this.#systems.manageableIds(options.shard);
     return runBounded(ids, id => this.collect(id), {
       concurrency: options.concurrency ?? 4,
       // The first read of a device is its whole memory (18,000 records, 36 pages).

@@ -72,9 +72,8 @@ export class DatabaseAccessStore implements AccessStore {
   }
 
   async listGrantsBy(userRef: string): Promise<GrantRecord[]> {
-    // Whole grants (all roles of a subject on a system) whose last change was by userRef.
-    const touched = this.knex('system_grants').select('system_id').where({ granted_by: userRef });
-    const rows = await this.#grantRows().whereIn('sg.system_id', touched).where('sg.granted_by', userRef);
+    // setGrant replaces all roles of a subject at once, so a grant's rows share one granted_by.
+    const rows = await this.#grantRows().where('sg.granted_by', userRef);
     return gatherGrants(rows);
   }
 

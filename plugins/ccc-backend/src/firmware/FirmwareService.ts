@@ -2,7 +2,8 @@ import { ConflictError } from '@backstage/errors';
 import { CccFirmwareOverview, CccJob, firmwareUpdateRequestSchema } from '@internal/plugin-ccc-common';
 import { DeviceClient } from '../device/DeviceClient';
 import { DeviceJobs } from '../jobs/DeviceJobs';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 
 /** Firmware of a system (manual: "Update einschließlich Neustart"): versions, update now, update history. */
 export class FirmwareService {

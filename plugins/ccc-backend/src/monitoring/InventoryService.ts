@@ -4,8 +4,9 @@ import { CccDatabase } from '../database/CccDatabase';
 import { CccSystemCriteria } from '../database/systemFilter';
 import { DeviceClient } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
-import { inShard, Shard } from '../jobs/shards';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { Shard } from '../jobs/shards';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 
 /**
  * Registration status (manual: "Telefon Status", "Provider und Accounts"):
@@ -48,7 +49,7 @@ export class InventoryService {
 
   /** Refreshes every manageable system, a few at a time. */
   async refreshAll(signal?: AbortSignal, shard?: Shard) {
-    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
+    const ids = await this.#systems.manageableIds(shard);
     return runBounded(ids, id => this.refresh(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

@@ -5,8 +5,9 @@ import { DeviceClient } from '../device/DeviceClient';
 import { DeviceMonitoringDisabledError } from '../device/errors';
 import { runBounded } from '../jobs/runBounded';
 import { CccMetrics } from '../metrics/CccMetrics';
-import { inShard, Shard } from '../jobs/shards';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { Shard } from '../jobs/shards';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { MONITORING_TIERS, MonitoringBucket, toBuckets } from './buckets';
 
 const CURSOR_KIND = 'monitoring';
@@ -101,7 +102,7 @@ export class MonitoringService {
 
   /** Collects from every manageable system and drops buckets past their tier's age. */
   async collectAll(signal?: AbortSignal, shard?: Shard) {
-    const ids = inShard(await this.#systems.list(), shard).filter(s => s.state === 'paired_ok').map(s => s.id);
+    const ids = await this.#systems.manageableIds(shard);
     const result = await runBounded(ids, id => this.collect(id), {
       concurrency: 8,
       itemTimeoutMs: 60_000,

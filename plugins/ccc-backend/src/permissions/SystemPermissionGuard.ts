@@ -11,6 +11,9 @@ import { CccStores } from '../database/CccDatabase';
 import { CccSystemCriteria, CccSystemFilter } from '../database/systemFilter';
 import { CccSystemResource } from './resourceRef';
 
+// An owner condition without claims: `whereIn` with an empty list is false in SQL.
+const NOTHING: CccSystemCriteria = { key: 'isOwner', claims: [] };
+
 /** A CCC permission on one system. */
 export type SystemPermission = ResourcePermission<typeof RESOURCE_TYPE_CCC_SYSTEM>;
 
@@ -94,11 +97,14 @@ export class SystemPermissionGuard {
     return results;
   }
 
-  /** Which systems a list may show: all, none, or SQL criteria. */
-  async listCriteria(credentials: BackstageCredentials, permission: SystemPermission): Promise<CccSystemCriteria | 'all' | 'none'> {
+  /**
+   * Which systems a list may show, as SQL criteria: undefined for all, a
+   * criterion that matches nothing for none, else the policy's conditions.
+   */
+  async listCriteria(credentials: BackstageCredentials, permission: SystemPermission): Promise<CccSystemCriteria | undefined> {
     const [decision] = await this.#permissions.authorizeConditional([{ permission }], { credentials });
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
-      return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
+      return decision.result === AuthorizeResult.ALLOW ? undefined : NOTHING;
     }
     return createConditionTransformer(this.#ruleset())(decision.conditions);
   }

@@ -4,7 +4,7 @@ import { CccDatabase } from '../database/CccDatabase';
 import { DeviceClient } from '../device/DeviceClient';
 import { SecretBox } from '../secrets/SecretBox';
 import { CccHttpError } from '../service/errors';
-import { SystemNotManageableError, SystemsService } from '../systems/SystemsService';
+import { SystemsService } from '../systems/SystemsService';
 
 /** How long a new link may wait before it is opened. */
 const OPEN_WITHIN_MS = 2 * 60_000;
@@ -184,4 +184,3 @@ function safeEqual(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-export { SystemNotManageableError };

@@ -13,7 +13,7 @@ import { BackupsService } from '../backups/BackupsService';
 import { FirmwareService } from '../firmware/FirmwareService';
 import { DeviceJobs } from '../jobs/DeviceJobs';
 import { SystemPermissionGuard } from '../permissions/SystemPermissionGuard';
-import { parse } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { RouteHelpers } from './routeHelpers';
 
 const jobsQuery = z
@@ -36,12 +36,7 @@ export function addBackupRoutes(
 
   // Every system whose backups the user may see, filtered in SQL.
   router.get('/backups', async (req, res) => {
-    const criteria = await guard.listCriteria(await user(req), cccBackupReadPermission);
-    if (criteria === 'none') {
-      res.json({ items: [] });
-      return;
-    }
-    res.json({ items: await backups.fleet(criteria === 'all' ? undefined : criteria) });
+    res.json({ items: await backups.fleet(await guard.listCriteria(await user(req), cccBackupReadPermission)) });
   });
 
   router.get('/systems/:id/backups', async (req, res) => {

@@ -30,12 +30,7 @@ export function addMonitoringRoutes(
   });
 
   const fleet = (list: 'fleetPhones' | 'fleetTrunks') => async (req: express.Request, res: express.Response) => {
-    const criteria = await guard.listCriteria(await user(req), cccSystemReadPermission);
-    if (criteria === 'none') {
-      res.json({ items: [], totalCount: 0 });
-      return;
-    }
-    res.json(await inventory[list](criteria === 'all' ? undefined : criteria, req.query));
+    res.json(await inventory[list](await guard.listCriteria(await user(req), cccSystemReadPermission), req.query));
   };
   router.get('/phones', fleet('fleetPhones'));
   router.get('/trunks', fleet('fleetTrunks'));

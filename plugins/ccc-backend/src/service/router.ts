@@ -37,7 +37,8 @@ import { ScorecardService } from '../scorecard/ScorecardService';
 import { DashboardService } from '../dashboard/DashboardService';
 import { SmtpService } from '../smtp/SmtpService';
 import { WarningsService } from '../warnings/WarningsService';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { cccErrorHandler } from './errors';
 import { createRouteHelpers } from './routeHelpers';
 import { addBackupRoutes } from './backupRoutes';
@@ -105,12 +106,7 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   // module reads all of them with a service token.
   router.get('/systems', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const criteria = await guard.listCriteria(credentials, cccSystemReadPermission);
-    if (criteria === 'none') {
-      res.json({ items: [] });
-      return;
-    }
-    res.json({ items: await systems.list(criteria === 'all' ? undefined : criteria) });
+    res.json({ items: await systems.list(await guard.listCriteria(credentials, cccSystemReadPermission)) });
   });
 
   router.post(

@@ -13,11 +13,7 @@ export function addScorecardRoutes(
 
   router.get('/scorecards', async (req, res) => {
     const criteria = await guard.listCriteria(await helpers.user(req), cccSystemReadPermission);
-    if (criteria === 'none') {
-      res.json({ items: [] });
-      return;
-    }
-    res.json({ items: await scorecards.fleet(criteria === 'all' ? undefined : criteria) });
+    res.json({ items: await scorecards.fleet(criteria) });
   });
 
   router.get('/systems/:id/scorecard', async (req, res) => {

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { CccDatabase, CccStores } from '../database/CccDatabase';
 import { SmtpServerRecord } from '../database/SmtpStore';
 import { SecretBox } from '../secrets/SecretBox';
-import { parse } from '../systems/SystemsService';
+import { parse } from '../validation';
 import { MailDeliveryError, SmtpMailer, smtpPasswordContext } from './SmtpMailer';
 
 /**

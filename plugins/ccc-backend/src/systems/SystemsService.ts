@@ -19,7 +19,7 @@ import {
   updateSystemRequestSchema,
 } from '@internal/plugin-ccc-common';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { parse } from '../validation';
 import { CccDatabase, CccStores } from '../database/CccDatabase';
 import { CccSystemCriteria } from '../database/systemFilter';
 import { DuplicateSerialError, SystemRecord, SystemStore } from '../database/SystemStore';
@@ -102,6 +102,17 @@ export class SystemsService {
   /** Systems as the API shows them: all, or those matching permission criteria. */
   async list(criteria?: CccSystemCriteria): Promise<CccSystem[]> {
     return (await this.#store.list(criteria)).map(r => this.#toApi(r));
+  }
+
+  /**
+   * Ids of the manageable systems (state paired_ok) of one slice of the fleet:
+   * what the periodic device jobs walk. Read from the records, so a round
+   * decrypts nothing it does not need.
+   */
+  async manageableIds(shard?: Shard): Promise<string[]> {
+    return inShard(await this.#store.list(), shard)
+      .filter(r => r.state === 'paired_ok')
+      .map(r => r.id);
   }
 
   /** One system; 404 when unknown. */
@@ -560,16 +571,4 @@ async function audit(
 
 function credentialsContext(systemId: string): string {
   return `system:${systemId}:device-credentials`;
-}
-
-/** Validates input with a zod schema; a failure becomes a 400 with every problem in words. */
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map(issue =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    );
-    throw new InputError(problems.join('; '));
-  }
-  return result.data;
 }

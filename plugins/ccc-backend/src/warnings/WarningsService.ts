@@ -5,8 +5,9 @@ import { AlertDelivery } from '../database/WarningStore';
 import { DeviceClient } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
 import { CccMetrics } from '../metrics/CccMetrics';
-import { inShard, Shard } from '../jobs/shards';
-import { parse, SystemsService } from '../systems/SystemsService';
+import { Shard } from '../jobs/shards';
+import { SystemsService } from '../systems/SystemsService';
+import { parse } from '../validation';
 
 /** Collects warnings (system messages) from the devices and serves the warnings tab. */
 export class WarningsService {
@@ -56,7 +57,7 @@ export class WarningsService {
 
   /** Collects from every manageable system, a few at a time, each with its own time limit. */
   async collectAll(signal?: AbortSignal, options: { concurrency?: number; itemTimeoutMs?: number; shard?: Shard } = {}) {
-    const ids = inShard(await this.#systems.list(), options.shard).filter(s => s.state === 'paired_ok').map(s => s.id);
+    const ids = await this.#systems.manageableIds(options.shard);
     return runBounded(ids, id => this.collect(id), {
       concurrency: options.concurrency ?? 8,
       itemTimeoutMs: options.itemTimeoutMs ?? 60_000,
