@@ -14,3 +14,4 @@ export { cccSystemConditions, createCccSystemConditionalDecision } from './permi
 export { cccSystemResourceRef, type CccSystemResource } from './permissions/resourceRef';
 export { cccSystemRules, hasSystemRole, isSystemOwner } from './permissions/rules';
 export type { CccSystemFilter } from './database/systemFilter';
+export { rotateEncryptionKey, type RotationResult } from './secrets/rotateEncryptionKey';

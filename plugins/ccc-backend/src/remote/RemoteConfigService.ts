@@ -3,6 +3,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CccDatabase } from '../database/CccDatabase';
 import { DeviceClient } from '../device/DeviceClient';
 import { SecretBox } from '../secrets/SecretBox';
+import { remoteSessionContext } from '../secrets/secretContexts';
 import { CccHttpError } from '../service/errors';
 import { SystemsService } from '../systems/SystemsService';
 
@@ -77,7 +78,7 @@ export class RemoteConfigService {
         tokenHash,
         systemId,
         userRef: actorRef,
-        sessionUrlSealed: this.#secrets.encrypt(session.url, `remote:${tokenHash}`),
+        sessionUrlSealed: this.#secrets.encrypt(session.url, remoteSessionContext(tokenHash)),
         viewHash: null,
         createdAt: now.toISOString(),
         openBy,
@@ -152,7 +153,7 @@ export class RemoteConfigService {
       throw new RemoteLinkGoneError('This link has been opened already; start remote configuration again in the CCC');
     }
 
-    const sessionUrl = new URL(this.#secrets.decrypt(link.sessionUrlSealed, `remote:${tokenHash}`));
+    const sessionUrl = new URL(this.#secrets.decrypt(link.sessionUrlSealed, remoteSessionContext(tokenHash)));
     const pageUrl = resolveWithin(sessionUrl, subPath);
     const target = await this.#systems.pairedTarget(link.systemId);
     const page = await this.#devices.fetchWebInterface(target, pageUrl.toString());

@@ -1,7 +1,8 @@
 import { SmtpServerRecord } from '../database/SmtpStore';
 import { SecretBox } from '../secrets/SecretBox';
 import { startTestSmtpServer, TestSmtpServer } from '../__testUtils__/testSmtpServer';
-import { MailDeliveryError, SmtpMailer, smtpPasswordContext } from './SmtpMailer';
+import { smtpPasswordContext } from '../secrets/secretContexts';
+import { MailDeliveryError, SmtpMailer } from './SmtpMailer';
 
 jest.setTimeout(30_000);
 

@@ -1,6 +1,7 @@
 import { createTransport } from 'nodemailer';
 import { SmtpServerRecord } from '../database/SmtpStore';
 import { SecretBox } from '../secrets/SecretBox';
+import { smtpPasswordContext } from '../secrets/secretContexts';
 
 /** One mail to send. */
 export interface MailMessage {
@@ -76,11 +77,6 @@ export class SmtpMailer {
       transport.close();
     }
   }
-}
-
-/** Encryption context of a server's password: a sealed password cannot be moved to another server. */
-export function smtpPasswordContext(serverId: string): string {
-  return `smtp:${serverId}:password`;
 }
 
 function toDeliveryError(error: unknown, server: SmtpServerRecord, password?: string): MailDeliveryError {

@@ -14,7 +14,8 @@ import { CccDatabase, CccStores } from '../database/CccDatabase';
 import { SmtpServerRecord } from '../database/SmtpStore';
 import { SecretBox } from '../secrets/SecretBox';
 import { parse } from '../validation';
-import { MailDeliveryError, SmtpMailer, smtpPasswordContext } from './SmtpMailer';
+import { smtpPasswordContext } from '../secrets/secretContexts';
+import { MailDeliveryError, SmtpMailer } from './SmtpMailer';
 
 /**
  * The company's outgoing mail servers (manual: "Administration > SMTP") and

@@ -33,6 +33,7 @@ import {
 import { runBounded } from '../jobs/runBounded';
 import { inShard, Shard } from '../jobs/shards';
 import { SecretBox } from '../secrets/SecretBox';
+import { credentialsContext, PAIRING_TOKEN_CONTEXT } from '../secrets/secretContexts';
 import { CccHttpError } from '../service/errors';
 import { generatePairingToken, hashPairingToken, pairingTokenMatches } from './pairingToken';
 
@@ -508,7 +509,7 @@ export class SystemsService {
       code,
       fields: {
         tokenHash: hashPairingToken(code),
-        tokenSealed: this.#secrets.encrypt(code),
+        tokenSealed: this.#secrets.encrypt(code, PAIRING_TOKEN_CONTEXT),
         tokenExpiresAt: new Date(this.#now().getTime() + TOKEN_VALIDITY_MS).toISOString(),
       },
     };
@@ -546,7 +547,7 @@ export class SystemsService {
       paired: Boolean(record.credentialsSealed),
       token:
         record.tokenSealed && record.tokenExpiresAt
-          ? { code: this.#secrets.decrypt(record.tokenSealed), expiresAt: record.tokenExpiresAt }
+          ? { code: this.#secrets.decrypt(record.tokenSealed, PAIRING_TOKEN_CONTEXT), expiresAt: record.tokenExpiresAt }
           : null,
       firstRegisteredAt: record.firstRegisteredAt,
       lastSeenAt: record.lastSeenAt,
@@ -567,8 +568,4 @@ async function audit(
   at: string = new Date().toISOString(),
 ): Promise<void> {
   await tx.audit.append({ at, actorRef, action, systemId: system.id, groupId: null, details });
-}
-
-function credentialsContext(systemId: string): string {
-  return `system:${systemId}:device-credentials`;
 }
