@@ -20,6 +20,7 @@ export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
     getSystem: jest.fn(),
     getSystemBySerial: jest.fn(),
     registerSystem: jest.fn(),
+    registerSystems: jest.fn(),
     updateSystem: jest.fn(),
     renewToken: jest.fn(),
     cancelToken: jest.fn().mockResolvedValue(undefined),

@@ -23,6 +23,7 @@ import {
   PairingToken,
   RegisterSystemRequest,
   RegisterSystemResponse,
+  BulkRegistrationResult,
   UpdateSystemRequest,
   UserGroupVisibility,
 } from '@internal/plugin-ccc-common';
@@ -90,6 +91,8 @@ export interface CccApi {
   getSystemBySerial(serialNumber: string): Promise<CccSystem>;
   /** Registers a system and returns its first pairing token. */
   registerSystem(request: RegisterSystemRequest): Promise<RegisterSystemResponse>;
+  /** Registers many systems at once; every row has its own outcome. */
+  registerSystems(requests: RegisterSystemRequest[]): Promise<BulkRegistrationResult[]>;
   /** Renames a system or changes how the device is reached. */
   updateSystem(id: string, request: UpdateSystemRequest): Promise<CccSystem>;
   /** Issues a new pairing token (the old one stops working); also re-pairs a system whose link was lost. */

@@ -23,6 +23,7 @@ import {
   PairingToken,
   RegisterSystemRequest,
   RegisterSystemResponse,
+  BulkRegistrationResult,
   UpdateSystemRequest,
 } from '@internal/plugin-ccc-common';
 import { AuditPage, CccApi, CccSystemAccess, CreateUserGroupRequest, GrantKey, UpdateUserGroupRequest } from './CccApi';
@@ -99,6 +100,11 @@ export class CccClient implements CccApi {
 
   registerSystem(request: RegisterSystemRequest): Promise<RegisterSystemResponse> {
     return this.json('/systems', { method: 'POST', body: request });
+  }
+
+  async registerSystems(requests: RegisterSystemRequest[]): Promise<BulkRegistrationResult[]> {
+    return (await this.json<{ results: BulkRegistrationResult[] }>('/systems/bulk', { method: 'POST', body: { items: requests } }))
+      .results;
   }
 
   updateSystem(id: string, request: UpdateSystemRequest): Promise<CccSystem> {

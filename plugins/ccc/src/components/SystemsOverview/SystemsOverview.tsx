@@ -28,6 +28,7 @@ import { errorMessage } from '../common/errors';
 import { useBasicPermission } from '../common/usePermissionWithReason';
 import { WithReason } from '../common/WithReason';
 import { EditSystemDialog } from '../EditSystemDialog';
+import { BulkRegisterDialog } from '../BulkRegister/BulkRegisterDialog';
 import { RegisterSystemDialog } from '../RegisterSystemDialog';
 import { DeleteSystemsDialog } from './DeleteSystemsDialog';
 import { filterSystems, SortKey, SortOrder, sortSystems } from './sortSystems';
@@ -54,6 +55,7 @@ export function SystemsOverview() {
   const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 'asc' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [registerOpen, setRegisterOpen] = useState(false);
+  const [bulkOpen, setBulkOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [deleteFailures, setDeleteFailures] = useState<DeleteFailure[]>([]);
@@ -125,6 +127,13 @@ export function SystemsOverview() {
       </Button>
     </WithReason>
   );
+  const bulkButton = (
+    <WithReason reason={create.reason}>
+      <Button variant="outlined" disabled={!create.allowed} onClick={() => setBulkOpen(true)}>
+        {t('bulkRegister.button')}
+      </Button>
+    </WithReason>
+  );
 
   const column = (key: SortKey, label: string) => (
     <TableCell sortDirection={order.key === key ? order.direction : false}>
@@ -149,7 +158,12 @@ export function SystemsOverview() {
         missing="data"
         title={t('systems.emptyTitle')}
         description={t('systems.emptyDescription')}
-        action={registerButton}
+        action={
+          <Box display="flex" style={{ gap: 8 }}>
+            {registerButton}
+            {bulkButton}
+          </Box>
+        }
       />
     );
   } else {
@@ -252,7 +266,12 @@ export function SystemsOverview() {
           <IconButton aria-label={t('common.refresh')} title={t('common.refresh')} onClick={retry} disabled={loading}>
             <RefreshIcon />
           </IconButton>
-          {systems && systems.length > 0 && registerButton}
+          {systems && systems.length > 0 && (
+            <Box display="flex" style={{ gap: 8 }}>
+              {bulkButton}
+              {registerButton}
+            </Box>
+          )}
         </Box>
       }
     >
@@ -261,6 +280,7 @@ export function SystemsOverview() {
         <EditSystemDialog system={editing} open={editOpen} onClose={() => setEditOpen(false)} onSaved={retry} />
       )}
       <RegisterSystemDialog open={registerOpen} onClose={() => setRegisterOpen(false)} onRegistered={retry} />
+      <BulkRegisterDialog open={bulkOpen} onClose={() => setBulkOpen(false)} onRegistered={retry} />
       <DeleteSystemsDialog
         systems={selectedRows}
         open={confirmOpen}
