@@ -1,17 +1,12 @@
 import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createServiceFactory, LoggerService } from '@backstage/backend-plugin-api';
 import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
 import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import request from 'supertest';
+import { pluginServicesProbe } from '../__testUtils__/pluginServicesProbe';
 import { startTestSmtpServer, TestSmtpServer } from '../__testUtils__/testSmtpServer';
 import { cccPlugin } from '../plugin';
 import { createRouter } from './router';
@@ -65,22 +60,9 @@ describe('secrets scan of API responses and logs', () => {
   let simulator: RunningSimulator;
   let smtpServer: TestSmtpServer;
   let backend: TestBackend;
-  let scheduler: SchedulerService | undefined;
+  const probe = pluginServicesProbe();
   /** Everything the API sent back, one entry per response. */
   const responses: Array<{ what: string; text: string }> = [];
-
-  const schedulerCapture = createBackendModule({
-    pluginId: 'ccc',
-    moduleId: 'secrets-scan-scheduler',
-    register(env) {
-      env.registerInit({
-        deps: { scheduler: coreServices.scheduler },
-        async init(deps) {
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
 
   async function call(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: object) {
     let req = request(backend.server)[method](`/api/ccc${path}`).set('Authorization', USER);
@@ -96,7 +78,7 @@ describe('secrets scan of API responses and logs', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
-        schedulerCapture,
+        probe.module,
         metricsServiceMock.factory(),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         auditorServiceFactory,
@@ -177,9 +159,9 @@ describe('secrets scan of API responses and logs', () => {
     expect((await call('get', `${linkPath}`)).status).toBeLessThan(400);
 
     // Every scheduled task once (polls, alert mail through the wrongly configured server, jobs).
-    const tasks = await scheduler!.getScheduledTasks();
+    const tasks = await probe.scheduler().getScheduledTasks();
     expect(tasks.length).toBeGreaterThan(5);
-    for (const task of tasks) await scheduler!.triggerTask(task.id);
+    for (const task of tasks) await probe.scheduler().triggerTask(task.id);
 
     // Every GET route of the router, with the ids of this run.
     const router = await createRouter({} as Parameters<typeof createRouter>[0]);
