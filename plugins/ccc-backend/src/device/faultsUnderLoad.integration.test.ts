@@ -172,7 +172,8 @@ describe('device faults while every periodic job runs', () => {
         .send({ name: `PBX ${i}`, serialNumber: device(i).serialNumber })
         .expect(201);
       systemIds.push(body.system.id);
-      expect((await confirm(i, body.token.code)).status).toBe(204);
+      const confirmed = await confirm(i, body.token.code);
+      if (confirmed.status !== 204) throw new Error(`Set-up failed: device ${i} did not pair (${confirmed.status})`);
       await api().post(`/api/ccc/systems/${body.system.id}/refresh`).set('Authorization', USER).expect(200);
     }
     // A first quiet round collects what the devices hold.
