@@ -1,8 +1,7 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { metricsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { mockCredentials, mockServices, startTestBackend, TestBackend } from '@backstage/backend-test-utils';
-import { RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
-import { callDataWindow } from '@internal/comtrexx-simulator/src/callData';
+import { callDataWindow, RunningSimulator, startSimulator } from '@internal/comtrexx-simulator';
 import knexFactory, { Knex } from 'knex';
 import { execFile } from 'node:child_process';
 import { AddressInfo } from 'node:net';
@@ -132,10 +131,11 @@ describeWithCluster('PostgreSQL restarts under the backend', () => {
     for (const device of simulator.fleet) device.faults.slowMs = 150;
     const ingest = runTasks('ccc-calldata-poll');
     // Restart once the ingest is well under way, not before it began nor after it ended.
-    let before = 0;
-    for (let n = 0; (before = await callDataRows()) < 2000; n++) {
+    let before = await callDataRows();
+    for (let n = 0; before < 2000; n++) {
       if (n > 600) throw new Error('The ingest did not start');
       await new Promise(resolve => setTimeout(resolve, 50));
+      before = await callDataRows();
     }
     await restartCluster();
     await adminKnex?.destroy();
