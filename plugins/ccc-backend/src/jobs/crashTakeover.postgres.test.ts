@@ -104,7 +104,7 @@ describeOnPostgres('a replica killed mid-slice (POSTGRES_15)', () => {
     writeFileSync(configPath, JSON.stringify(config));
     const child = spawn(
       process.execPath,
-      [require.resolve('tsx/cli'), join(__dirname, '__fixtures__', 'replicaBackend.ts'), '--config', configPath],
+      [require.resolve('tsx/cli'), join(__dirname, '..', '__testUtils__', 'replicaBackend.ts'), '--config', configPath],
       // Not "test": Backstage's scheduler janitor only runs outside tests.
       { env: { ...process.env, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );

@@ -5,7 +5,7 @@
  * test kills the process with SIGKILL, as a crashed node would die.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { cccPlugin } from '../../plugin';
+import { cccPlugin } from '../plugin';
 
 const backend = createBackend();
 backend.add(cccPlugin);
