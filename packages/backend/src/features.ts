@@ -2,7 +2,9 @@ import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogLogsModule from '@backstage/plugin-catalog-backend-module-logs';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import signalsPlugin from '@backstage/plugin-signals-backend';
 import cccPlugin, { catalogModuleCccEntityProvider, permissionModuleCccPolicy } from '@internal/plugin-ccc-backend';
 import { authModuleCccDemoProvider } from './modules/demoAuth';
 
@@ -23,4 +25,7 @@ export const backendFeatures = [
   permissionModuleCccPolicy,
   cccPlugin,
   catalogModuleCccEntityProvider,
+  // CCC alerts as notifications to the system owners (ccc.notifications.enabled); signals push them live.
+  notificationsPlugin,
+  signalsPlugin,
 ];

@@ -1,6 +1,6 @@
 import { CccWarning, CccWarningSeverity, WARNING_SEVERITIES } from '@internal/plugin-ccc-common';
 import { Knex } from 'knex';
-import { AlertDelivery, NewWarning, WarningQuery, WarningStore } from './WarningStore';
+import { AlertDelivery, NewWarning, WarningActivity, WarningQuery, WarningStore } from './WarningStore';
 
 const WARNINGS_CURSOR = 'warnings';
 
@@ -114,6 +114,42 @@ export class DatabaseWarningStore implements WarningStore {
     return rows.map(r => r.system_id as string);
   }
 
+  async recentActivity(since: string, severities: readonly CccWarningSeverity[]): Promise<WarningActivity[]> {
+    if (severities.length === 0) return [];
+    const recent = () =>
+      this.knex('system_warnings').where('ts', '>=', since).whereIn('severity', [...severities]);
+    const groups = await recent()
+      .select(
+        'system_id',
+        'category',
+        this.knex.raw('count(*) as n'),
+        this.knex.raw('max(ts) as latest'),
+        this.knex.raw(`max(${severityRank()}) as sev_rank`),
+      )
+      .groupBy('system_id', 'category');
+    if (groups.length === 0) return [];
+    // The text of each group's newest warning; on equal times the highest device id wins.
+    const newest = await recent()
+      .select('system_id', 'category', 'ts', 'text', 'device_message_id')
+      .whereIn(
+        ['system_id', 'category', 'ts'],
+        recent().select('system_id', 'category').max('ts').groupBy('system_id', 'category'),
+      )
+      .orderBy('device_message_id');
+    const texts = new Map<string, string>();
+    for (const row of newest) texts.set(`${row.system_id}\u0000${row.category}`, row.text);
+    return groups
+      .map(g => ({
+        systemId: g.system_id as string,
+        category: g.category as string,
+        severity: WARNING_SEVERITIES[Number(g.sev_rank)],
+        count: Number(g.n),
+        latestTs: g.latest as string,
+        latestText: texts.get(`${g.system_id}\u0000${g.category}`) ?? '',
+      }))
+      .sort((a, b) => a.systemId.localeCompare(b.systemId) || a.category.localeCompare(b.category));
+  }
+
   async recordDelivery(delivery: Omit<AlertDelivery, 'id'>) {
     await this.knex('alert_deliveries').insert({
       system_id: delivery.systemId,
@@ -145,11 +181,14 @@ export class DatabaseWarningStore implements WarningStore {
   }
 }
 
+// A severity's rank in WARNING_SEVERITIES, in SQL (the values are constants, not input).
+function severityRank(): string {
+  return `case severity ${WARNING_SEVERITIES.map((s, i) => `when '${s}' then ${i}`).join(' ')} else -1 end`;
+}
+
 // Severity sorts by rank, not alphabetically; ties by time then id for a stable page order.
 function orderFor(knex: Knex, sort: WarningQuery['sort'], order: 'asc' | 'desc') {
-  const rank = knex.raw(
-    `case severity ${WARNING_SEVERITIES.map((s, i) => `when '${s}' then ${i}`).join(' ')} else -1 end`,
-  );
+  const rank = knex.raw(severityRank());
   const primary = sort === 'severity' ? rank : sort;
   return [
     { column: primary as string, order },

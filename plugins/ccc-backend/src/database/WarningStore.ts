@@ -23,6 +23,17 @@ export interface AlertDelivery {
   error: string | null;
 }
 
+/** What a system's warnings of one category did within a time window (for alert conditions). */
+export interface WarningActivity {
+  systemId: string;
+  category: string;
+  /** The highest severity among them. */
+  severity: CccWarningSeverity;
+  count: number;
+  latestTs: string;
+  latestText: string;
+}
+
 /** Query of the warnings tab. */
 export interface WarningQuery {
   systemId: string;
@@ -56,6 +67,8 @@ export interface WarningStore {
   markMailed(systemId: string, deviceMessageIds: number[], at: string): Promise<void>;
   /** Systems with unmailed warnings. */
   systemsWithUnmailed(severities: CccWarningSeverity[]): Promise<string[]>;
+  /** Per system and category, the warnings at the given severities with a device time from `since` on. */
+  recentActivity(since: string, severities: readonly CccWarningSeverity[]): Promise<WarningActivity[]>;
   recordDelivery(delivery: Omit<AlertDelivery, 'id'>): Promise<void>;
   listDeliveries(systemId: string, limit: number): Promise<AlertDelivery[]>;
 }
