@@ -87,6 +87,8 @@ export interface CccCallDataPage {
   nextCursor: string | null;
   /** Whether external numbers come with their last three digits hidden. */
   masked: boolean;
+  /** Fleet view (`GET /calldata`): the names of the systems the page's records belong to, by id. */
+  systemNames?: Record<string, string>;
 }
 
 /** Hides the last three characters of an external number with `***` (shorter numbers entirely); "" stays "". */
@@ -174,3 +176,98 @@ export const callDataExportQuerySchema = z
 
 /** Parsed {@link callDataExportQuerySchema}. */
 export type CallDataExportQuery = z.output<typeof callDataExportQuerySchema>;
+
+/** Longest range the call-data statistics cover, in days: bounds the work and the size of the answer. */
+export const CALL_DATA_STATISTICS_MAX_DAYS = 400;
+
+/** Range of the statistics when the query names none: the last 30 days. */
+export const CALL_DATA_STATISTICS_DEFAULT_DAYS = 30;
+
+/** How many rows the "busiest" tables of the statistics list. */
+export const CALL_DATA_STATISTICS_TOP = 10;
+
+/** Time zone of days and hours of the statistics unless the query names one (the COMtrexx are German PBXs). */
+export const CALL_DATA_DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    // Throws a RangeError for names the runtime's time zone database does not know.
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Query of `GET /calldata/statistics` and `GET /systems/:id/calldata/statistics`: the list's filters (from
+ * inclusive, to exclusive; without them the last 30 days) and the time zone that days and hours of day are
+ * counted in.
+ */
+export const callDataStatisticsQuerySchema = z
+  .object({
+    ...filterShape,
+    timeZone: z
+      .string()
+      .max(64, 'timeZone is at most 64 characters')
+      .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Berlin')
+      .default(CALL_DATA_DEFAULT_TIME_ZONE),
+  })
+  .strict()
+  .refine(fromBeforeTo, FROM_BEFORE_TO)
+  .refine(
+    q => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= CALL_DATA_STATISTICS_MAX_DAYS * 86_400_000,
+    { message: `The statistics cover at most ${CALL_DATA_STATISTICS_MAX_DAYS} days; choose a shorter range`, path: ['to'] },
+  );
+
+/** Parsed {@link callDataStatisticsQuerySchema}. */
+export type CallDataStatisticsQuery = z.output<typeof callDataStatisticsQuerySchema>;
+
+/** Calls counted in one bucket of the statistics. */
+export interface CccCallCounts {
+  calls: number;
+  /** Successful (erfolgreich) calls. */
+  answered: number;
+}
+
+/** One row of a "busiest" table: calls of one extension, line or external number in the range. */
+export interface CccCallDataRanking extends CccCallCounts {
+  /** Sum of the durations of the answered calls (talk time), in seconds. */
+  talkSeconds: number;
+}
+
+/**
+ * Answer of the statistics routes: what the call data of the range say, computed in the database. Durations are
+ * those of answered calls (for unsuccessful calls the CDR holds the ring time); concurrency counts every call,
+ * answered or not, from its start for its duration, as both occupy a channel.
+ */
+export interface CccCallDataStatistics {
+  /** The range, ISO 8601 UTC; `from` inclusive, `to` exclusive. */
+  from: string;
+  to: string;
+  /** IANA time zone of `perDay` and `perHourOfDay`. */
+  timeZone: string;
+  /** Whether external numbers (in `topExternalNumbers`) come with their last three digits hidden. */
+  masked: boolean;
+  totals: CccCallCounts & {
+    /** answered / calls; null without calls. */
+    answeredShare: number | null;
+    talkSeconds: number;
+    /** Of answered calls; null without any. */
+    averageDurationSeconds: number | null;
+    medianDurationSeconds: number | null;
+  };
+  /** Most calls in progress at one moment, and the first moment it was reached; calls 0 and at null without calls. */
+  peakConcurrent: { calls: number; at: string | null };
+  /** Every local day of the range (`yyyy-mm-dd`), days without calls too. */
+  perDay: Array<CccCallCounts & { day: string }>;
+  /** Hours 0 to 23 of the local day, summed over the range. */
+  perHourOfDay: Array<CccCallCounts & { hour: number }>;
+  /** Internal numbers with most calls: the real (connected) party, else the billing number. */
+  topExtensions: Array<CccCallDataRanking & { systemId: string; extension: string; name: string }>;
+  /** Own external numbers (Anschluss) with most calls. */
+  topLines: Array<CccCallDataRanking & { systemId: string; line: string }>;
+  /** External partners with most calls; masked numbers are counted as the caller sees them. */
+  topExternalNumbers: Array<CccCallDataRanking & { externalNumber: string }>;
+  /** Every system in scope, systems without calls in the range too, by name. */
+  systems: Array<CccCallCounts & { systemId: string; name: string }>;
+}

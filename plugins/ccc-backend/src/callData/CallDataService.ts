@@ -1,12 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   CALL_DATA_MASKING_MODES,
+  CALL_DATA_STATISTICS_DEFAULT_DAYS,
+  CALL_DATA_STATISTICS_MAX_DAYS,
+  CALL_DATA_STATISTICS_TOP,
+  CallDataExportQuery,
   callDataExportQuerySchema,
   CallDataMaskingMode,
+  CallDataQuery,
   callDataQuerySchema,
+  callDataStatisticsQuerySchema,
   CccCallDataPage,
+  CccCallDataStatistics,
 } from '@internal/plugin-ccc-common';
-import { CallDataFilter, CallDataKey, CallDataMasking } from '../database/CallDataStore';
+import { CallDataFilter, CallDataKey, CallDataMasking, CallDataScope } from '../database/CallDataStore';
+import { isMasked } from '../database/callDataSql';
+import { CccSystemCriteria } from '../database/systemFilter';
 import { CccDatabase } from '../database/CccDatabase';
 import { DeviceCallDataCursor, DeviceCallDataRead, DeviceClient, DeviceTarget } from '../device/DeviceClient';
 import { runBounded } from '../jobs/runBounded';
@@ -15,6 +25,7 @@ import { Shard } from '../jobs/shards';
 import { SystemsService } from '../systems/SystemsService';
 import { parse } from '../validation';
 import { csvHeaderLine, csvLine, CSV_BOM } from './callDataCsv';
+import { toStatistics } from './callDataStatistics';
 import { CallDataCollectionCursor, formatCollectionCursor, parseCollectionCursor } from './collectionCursor';
 import { toNewCallData } from './fingerprint';
 import { decodePageCursor, encodePageCursor } from './pageCursor';
@@ -172,11 +183,98 @@ export class CallDataService {
   /** One page of a system's call data: filtered, sorted, masked; keyset cursor when sorted by start time. */
   async list(systemId: string, query: unknown, claims: string[]): Promise<CccCallDataPage> {
     const q = parse(callDataQuerySchema, query);
-    const after = q.cursor ? decodePageCursor(q.cursor) : undefined;
     const masking = await this.#maskingOf(systemId, claims);
+    return this.#page({ systemIds: [systemId] }, q, masking);
+  }
+
+  /**
+   * One page of the fleet's call data: the records of every system the permission criteria let the user read
+   * (evaluated in SQL), with the names of the systems on the page.
+   */
+  async listFleet(criteria: CccSystemCriteria | undefined, query: unknown, claims: string[]): Promise<CccCallDataPage> {
+    const q = parse(callDataQuerySchema, query);
+    const scope: CallDataScope = { criteria };
+    const page = await this.#page(scope, q, await this.#maskingOfScope(scope, claims));
+    return { ...page, systemNames: await this.#systemNames(page.items.map(r => r.systemId)) };
+  }
+
+  /**
+   * Writes gespr_dat.csv of a system, the whole filtered result, in keyset batches so that no more than one batch
+   * is in memory; validates the query (legal notice acknowledged) before the first byte. The audit row (who, when,
+   * filter, rows, whether the receiver got everything) is written when the stream ends. Returns the rows written.
+   */
+  async exportCsv(
+    systemId: string,
+    query: unknown,
+    who: { actorRef: string; claims: string[] },
+    sink: CsvSink,
+  ): Promise<number> {
+    const q = parse(callDataExportQuerySchema, query);
+    const masking = await this.#maskingOf(systemId, who.claims);
+    return this.#export({ scope: { systemIds: [systemId] }, systemId, q, masking, actorRef: who.actorRef, sink });
+  }
+
+  /**
+   * The fleet's gespr_dat.csv: as {@link CallDataService.exportCsv} over every system the criteria allow, with the
+   * system's name as first column; audited without a system.
+   */
+  async exportFleetCsv(
+    criteria: CccSystemCriteria | undefined,
+    query: unknown,
+    who: { actorRef: string; claims: string[] },
+    sink: CsvSink,
+  ): Promise<number> {
+    const q = parse(callDataExportQuerySchema, query);
+    const scope: CallDataScope = { criteria };
+    const masking = await this.#maskingOfScope(scope, who.claims);
+    return this.#export({ scope, systemId: null, q, masking, actorRef: who.actorRef, sink });
+  }
+
+  /** Statistics of one system's call data over a range (default the last 30 days). */
+  async statistics(systemId: string, query: unknown, claims: string[]): Promise<CccCallDataStatistics> {
+    return this.#statistics({ systemIds: [systemId] }, query, await this.#maskingOf(systemId, claims));
+  }
+
+  /** Statistics over every system the permission criteria let the user read. */
+  async fleetStatistics(
+    criteria: CccSystemCriteria | undefined,
+    query: unknown,
+    claims: string[],
+  ): Promise<CccCallDataStatistics> {
+    const scope: CallDataScope = { criteria };
+    return this.#statistics(scope, query, await this.#maskingOfScope(scope, claims));
+  }
+
+  async #statistics(scope: CallDataScope, query: unknown, masking: CallDataMasking): Promise<CccCallDataStatistics> {
+    const q = parse(callDataStatisticsQuerySchema, query);
+    const to = q.to ? new Date(q.to) : this.#now();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - CALL_DATA_STATISTICS_DEFAULT_DAYS * DAY_MS);
+    // The schema checks ranges it sees whole; one end left to the default is checked here.
+    if (from.getTime() >= to.getTime()) throw new InputError('from must be before to');
+    if (to.getTime() - from.getTime() > CALL_DATA_STATISTICS_MAX_DAYS * DAY_MS) {
+      throw new InputError(
+        `The statistics cover at most ${CALL_DATA_STATISTICS_MAX_DAYS} days; choose a shorter range`,
+      );
+    }
+    const filter = toFilter({ ...q, from: from.toISOString(), to: to.toISOString() });
+    const aggregates = await this.#db.callData.statistics({ scope, filter, masking, top: CALL_DATA_STATISTICS_TOP });
+    return toStatistics(aggregates, {
+      from: filter.from!,
+      to: filter.to!,
+      timeZone: q.timeZone,
+      masked: aggregates.systems.some(s => isMasked(masking, s.systemId)),
+    });
+  }
+
+  async #page(
+    scope: CallDataScope,
+    q: CallDataQuery,
+    masking: CallDataMasking,
+  ): Promise<CccCallDataPage> {
+    const after = q.cursor ? decodePageCursor(q.cursor) : undefined;
     // One more than asked tells whether there is a next page without counting.
     const { items, totalCount } = await this.#db.callData.list({
-      scope: { systemIds: [systemId] },
+      scope,
       filter: toFilter(q),
       masking,
       sort: q.sort,
@@ -193,33 +291,33 @@ export class CallDataService {
       items: page,
       totalCount: totalCount ?? 0,
       nextCursor: more && q.sort === 'startAt' ? encodePageCursor({ startAt: last.startAt, id: last.id }) : null,
-      masked: masking !== 'none',
+      masked: masking === 'all' || (masking !== 'none' && page.some(r => isMasked(masking, r.systemId))),
     };
   }
 
-  /**
-   * Writes gespr_dat.csv of a system, the whole filtered result, in keyset batches so that no more than one batch
-   * is in memory; validates the query (legal notice acknowledged) before the first byte. The audit row (who, when,
-   * filter, rows, whether the receiver got everything) is written when the stream ends. Returns the rows written.
-   */
-  async exportCsv(
-    systemId: string,
-    query: unknown,
-    who: { actorRef: string; claims: string[] },
-    sink: CsvSink,
-  ): Promise<number> {
-    const q = parse(callDataExportQuerySchema, query);
-    const masking = await this.#maskingOf(systemId, who.claims);
+  async #export(options: {
+    scope: CallDataScope;
+    /** The system of a system's export, null for the fleet's (which then has a system column). */
+    systemId: string | null;
+    q: CallDataExportQuery;
+    masking: CallDataMasking;
+    actorRef: string;
+    sink: CsvSink;
+  }): Promise<number> {
+    const { scope, systemId, q, masking, sink } = options;
+    const fleet = systemId === null;
     const filter = toFilter(q);
+    const names = new Map<string, string>();
     sink.begin();
     let rows = 0;
     let complete = false;
+    let masked = false;
     try {
-      await sink.write(CSV_BOM + csvHeaderLine());
+      await sink.write(CSV_BOM + csvHeaderLine({ withSystem: fleet }));
       let after: CallDataKey | undefined;
       while (!sink.closed()) {
         const { items } = await this.#db.callData.list({
-          scope: { systemIds: [systemId] },
+          scope,
           filter,
           masking,
           sort: 'startAt',
@@ -227,7 +325,15 @@ export class CallDataService {
           limit: EXPORT_BATCH,
           after,
         });
-        if (items.length > 0) await sink.write(items.map(csvLine).join(''));
+        if (fleet) {
+          // Names of systems not met before; a fleet export holds one name per system, never the rows.
+          const unknown = [...new Set(items.map(r => r.systemId))].filter(id => !names.has(id));
+          for (const [id, name] of Object.entries(await this.#systemNames(unknown))) names.set(id, name);
+        }
+        if (items.length > 0) {
+          await sink.write(items.map(r => csvLine(r, fleet ? names.get(r.systemId) ?? r.systemId : undefined)).join(''));
+        }
+        masked ||= items.some(r => isMasked(masking, r.systemId));
         rows += items.length;
         if (items.length < EXPORT_BATCH) {
           complete = !sink.closed();
@@ -239,14 +345,37 @@ export class CallDataService {
     } finally {
       await this.#db.audit.append({
         at: this.#now().toISOString(),
-        actorRef: who.actorRef,
+        actorRef: options.actorRef,
         action: 'calldata.export',
         systemId,
         groupId: null,
-        details: { filter: { ...filter, order: q.order }, rows, complete, masked: masking !== 'none' },
+        details: {
+          ...(fleet ? { fleet: true, systems: names.size } : {}),
+          filter: { ...filter, order: q.order },
+          rows,
+          complete,
+          masked: fleet ? masked : masking !== 'none',
+        },
       });
     }
     return rows;
+  }
+
+  async #systemNames(ids: string[]): Promise<Record<string, string>> {
+    const unique = [...new Set(ids)];
+    const systems = await this.#db.systems.getMany(unique);
+    const names: Record<string, string> = {};
+    for (const system of systems) if (system) names[system.id] = system.name;
+    return names;
+  }
+
+  // Masking of a fleet scope: with allButCallDataRole the systems where the user holds the role, found in SQL
+  // by the same rule the permission conditions use.
+  async #maskingOfScope(scope: CallDataScope, claims: string[]): Promise<CallDataMasking> {
+    if (this.#masking !== 'allButCallDataRole') return this.#masking === 'off' ? 'none' : 'all';
+    if (scope.systemIds) return this.maskingFor(scope.systemIds, claims);
+    const held = await this.#db.systems.list({ key: 'hasRole', roles: ['callData'], claims });
+    return held.length === 0 ? 'all' : { allBut: held.map(s => s.id) };
   }
 
   // One system's records are either all masked or none.

@@ -53,4 +53,22 @@ describe('gespr_dat.csv lines', () => {
     expect(csvField('0891234567')).toBe('0891234567');
     expect(csvField('')).toBe('');
   });
+
+  it('writes German local time on both sides of the clock changes', () => {
+    expect(
+      [
+        '2026-03-29T00:59:59.000Z',
+        '2026-03-29T01:00:00.000Z',
+        '2026-10-25T00:59:59.000Z',
+        '2026-10-25T01:00:00.000Z',
+        '2026-12-31T23:30:00.000Z',
+      ].map(formatGermanDateTime),
+    ).toEqual([
+      '29.03.2026 01:59:59',
+      '29.03.2026 03:00:00',
+      '25.10.2026 02:59:59',
+      '25.10.2026 02:00:00',
+      '01.01.2027 00:30:00',
+    ]);
+  });
 });

@@ -27,14 +27,19 @@ export const CALL_DATA_CSV_COLUMNS = [
 /** The COMtrexx are German PBXs and the file is for people there: times in German local time. */
 export const CSV_TIME_ZONE = 'Europe/Berlin';
 
-/** The header line, with its CRLF. */
-export function csvHeaderLine(): string {
-  return `${CALL_DATA_CSV_COLUMNS.map(csvField).join(';')}\r\n`;
+/** First column of the fleet's export, which holds the records of many systems: the system (Anlage). */
+export const CALL_DATA_CSV_SYSTEM_COLUMN = 'Anlage';
+
+/** The header line, with its CRLF; the fleet's export starts with the system column. */
+export function csvHeaderLine(options: { withSystem?: boolean } = {}): string {
+  const columns = options.withSystem ? [CALL_DATA_CSV_SYSTEM_COLUMN, ...CALL_DATA_CSV_COLUMNS] : CALL_DATA_CSV_COLUMNS;
+  return `${columns.map(csvField).join(';')}\r\n`;
 }
 
-/** One record as a line, with its CRLF. */
-export function csvLine(r: CccCallDataRecord): string {
+/** One record as a line, with its CRLF; with a system name (fleet export) that comes first. */
+export function csvLine(r: CccCallDataRecord, systemName?: string): string {
   return `${[
+    ...(systemName === undefined ? [] : [systemName]),
     formatGermanDateTime(r.startAt),
     formatDuration(r.durationSeconds),
     r.externalNumber,
@@ -50,9 +55,30 @@ export function csvLine(r: CccCallDataRecord): string {
     .join(';')}\r\n`;
 }
 
+// UTC offset of German time, in minutes, per UTC hour: the clocks change on a full UTC hour, so one look-up in the
+// time zone database serves every record of that hour. An export of a million records then asks luxon a few
+// thousand times instead of a million.
+const offsetByUtcHour = new Map<number, number>();
+const OFFSET_CACHE_LIMIT = 100_000;
+const HOUR_MS = 3_600_000;
+
 /** `dd.mm.yyyy hh:mm:ss` in German local time. */
 export function formatGermanDateTime(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(CSV_TIME_ZONE).toFormat('dd.MM.yyyy HH:mm:ss');
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return DateTime.fromISO(iso).toFormat('dd.MM.yyyy HH:mm:ss');
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByUtcHour.size >= OFFSET_CACHE_LIMIT) offsetByUtcHour.clear();
+    offset = DateTime.fromMillis(ms, { zone: CSV_TIME_ZONE }).offset;
+    offsetByUtcHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ` +
+    `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}`
+  );
 }
 
 /** `hh:mm:ss`; hours go beyond 23 rather than wrap. */

@@ -72,6 +72,45 @@ export interface CallDataListQuery {
   withTotal?: boolean;
 }
 
+/** What the statistics count: the records of scope and filter, numbers masked as for the list. */
+export interface CallDataStatisticsQuery {
+  scope: CallDataScope;
+  filter: CallDataFilter;
+  masking: CallDataMasking;
+  /** Rows of each "busiest" table. */
+  top: number;
+}
+
+/** A row of a "busiest" table. */
+export interface CallDataRankingRow {
+  calls: number;
+  answered: number;
+  /** Sum of the durations of answered calls, seconds. */
+  talkSeconds: number;
+}
+
+/** Aggregates of the call data of a {@link CallDataStatisticsQuery}. */
+export interface CallDataAggregates {
+  totals: {
+    calls: number;
+    answered: number;
+    talkSeconds: number;
+    /** Of answered calls; null without any. */
+    averageDurationSeconds: number | null;
+    medianDurationSeconds: number | null;
+  };
+  /** Most calls in progress at once (each from its start for its duration) and the first moment (ISO) of it. */
+  peakConcurrent: { calls: number; at: string | null };
+  /** Calls per quarter hour (UTC, by start; ISO start of the quarter), only quarters with calls, in time order. */
+  quarterHours: Array<{ start: string; calls: number; answered: number }>;
+  topExtensions: Array<CallDataRankingRow & { systemId: string; extension: string; name: string }>;
+  topLines: Array<CallDataRankingRow & { systemId: string; line: string }>;
+  /** Grouped by the number as the caller sees it, masked or not. */
+  topExternalNumbers: Array<CallDataRankingRow & { externalNumber: string }>;
+  /** Every system of the scope, with or without calls, by name. */
+  systems: Array<{ systemId: string; name: string; calls: number; answered: number }>;
+}
+
 /** Persistence of collected call data and of where the collection stands per system. */
 export interface CallDataStore {
   /** Stores records; one already stored (same system and fingerprint) is left alone. Returns how many were new. */
@@ -82,6 +121,8 @@ export interface CallDataStore {
   setCursor(systemId: string, cursor: string, at: string): Promise<void>;
   /** One page of records, filtered, sorted and masked; `totalCount` only with `withTotal`. */
   list(query: CallDataListQuery): Promise<{ items: CccCallDataRecord[]; totalCount?: number }>;
+  /** The aggregates behind the statistics, each computed by the database (no record is loaded). */
+  statistics(query: CallDataStatisticsQuery): Promise<CallDataAggregates>;
   /** Deletes every record of calls that started before `cutoff` (ISO); returns how many. */
   deleteStartedBefore(cutoff: string): Promise<number>;
 }

@@ -1,18 +1,20 @@
 import { CallDataSortColumn, CccCallDataRecord, maskExternalNumber } from '@internal/plugin-ccc-common';
 import { Knex } from 'knex';
-import { CallDataListQuery, CallDataMasking, CallDataStore, NewCallData } from './CallDataStore';
-import { applySystemFilter } from './systemFilter';
+import {
+  CallDataAggregates,
+  CallDataListQuery,
+  CallDataStatisticsQuery,
+  CallDataStore,
+  NewCallData,
+} from './CallDataStore';
+import { applyFilter, applyScope, externalNumberSql, isMasked } from './callDataSql';
+import { queryCallDataAggregates } from './callDataAggregates';
 
 const CURSOR_KIND = 'calldata';
 // About 20 bindings a row: well below the bind limits of SQLite and PostgreSQL.
 const INSERT_CHUNK = 200;
 // Deleting in slices keeps each statement and its locks short on a table with millions of rows.
 const DELETE_CHUNK = 5_000;
-
-// What a masked external number looks like, in SQL; the same rule as maskExternalNumber.
-const MASKED_NUMBER = `case when external_number = '' then ''
-  when length(external_number) > 3 then substr(external_number, 1, length(external_number) - 3) || '***'
-  else '***' end`;
 
 // Whitelisted sort expressions: the API's column names never reach SQL themselves.
 const SORT_COLUMNS: Record<Exclude<CallDataSortColumn, 'externalNumber'>, string> = {
@@ -28,16 +30,6 @@ const SORT_COLUMNS: Record<Exclude<CallDataSortColumn, 'externalNumber'>, string
   direction: 'direction',
 };
 
-// Columns the free text looks into, besides the (possibly masked) external number.
-const TEXT_COLUMNS = [
-  'external_name',
-  'msn',
-  'user_number',
-  'user_name',
-  'connected_user_number',
-  'connected_user_name',
-];
-
 /** {@link CallDataStore} on knex (SQLite or PostgreSQL). */
 export class DatabaseCallDataStore implements CallDataStore {
   constructor(private readonly knex: Knex) {}
@@ -48,7 +40,7 @@ export class DatabaseCallDataStore implements CallDataStore {
       const rows = records.slice(i, i + INSERT_CHUNK).map(r => toRow(systemId, r, at));
       const inserted = await this.knex('call_data')
         .insert(rows)
-        .onConflict(['system_id', 'fingerprint'])
+        .onConflict(['system_id', 'start_at', 'fingerprint'])
         .ignore()
         .returning('id');
       added += inserted.length;
@@ -71,17 +63,17 @@ export class DatabaseCallDataStore implements CallDataStore {
   async list(query: CallDataListQuery): Promise<{ items: CccCallDataRecord[]; totalCount?: number }> {
     const numberSql = externalNumberSql(query.masking);
     const base = this.knex('call_data');
-    this.#applyScope(base, query);
-    applyFilter(base, query, numberSql);
+    applyScope(this.knex, base, query.scope);
+    applyFilter(base, query.filter, numberSql);
 
     const page = base.clone().select('*');
     if (query.after) {
       if (query.sort !== 'startAt') throw new Error('Keyset paging needs the order by start time');
       const { startAt, id } = query.after;
       const cmp = query.order === 'desc' ? '<' : '>';
-      page.where(b =>
-        b.where('start_at', cmp, startAt).orWhere(inner => inner.where('start_at', startAt).andWhere('id', cmp, id)),
-      );
+      // A row value, which both databases read as one range on the (…, start_at, id) indexes; the same condition
+      // spelt with OR is not, and PostgreSQL then filters far more index entries than the page needs.
+      page.whereRaw(`(start_at, id) ${cmp} (?, ?)`, [startAt, id]);
     }
     // Ties broken by start time and id, so every page of an offset walk sees the same order.
     const primary = query.sort === 'externalNumber' ? numberSql.sql : SORT_COLUMNS[query.sort];
@@ -98,6 +90,10 @@ export class DatabaseCallDataStore implements CallDataStore {
     return { items, totalCount: Number(n) };
   }
 
+  statistics(query: CallDataStatisticsQuery): Promise<CallDataAggregates> {
+    return queryCallDataAggregates(this.knex, query);
+  }
+
   async deleteStartedBefore(cutoff: string): Promise<number> {
     let deleted = 0;
     for (;;) {
@@ -109,54 +105,6 @@ export class DatabaseCallDataStore implements CallDataStore {
       deleted += n;
       if (n < DELETE_CHUNK) return deleted;
     }
-  }
-
-  #applyScope(q: Knex.QueryBuilder, query: CallDataListQuery): void {
-    const { systemIds, criteria } = query.scope;
-    if (systemIds) q.whereIn('call_data.system_id', systemIds);
-    if (criteria) {
-      const allowed = this.knex('systems')
-        .select('systems.id')
-        .where(b => applySystemFilter(this.knex, b, criteria));
-      q.whereIn('call_data.system_id', allowed);
-    }
-  }
-}
-
-/** The external number as the caller may see it, as SQL with bindings (for search and sort). */
-function externalNumberSql(masking: CallDataMasking): { sql: string; bindings: string[] } {
-  if (masking === 'none') return { sql: 'external_number', bindings: [] };
-  if (masking === 'all' || masking.allBut.length === 0) return { sql: `(${MASKED_NUMBER})`, bindings: [] };
-  const marks = masking.allBut.map(() => '?').join(', ');
-  return {
-    sql: `(case when call_data.system_id in (${marks}) then external_number else ${MASKED_NUMBER} end)`,
-    bindings: masking.allBut,
-  };
-}
-
-function isMasked(masking: CallDataMasking, systemId: string): boolean {
-  if (masking === 'none') return false;
-  if (masking === 'all') return true;
-  return !masking.allBut.includes(systemId);
-}
-
-function applyFilter(q: Knex.QueryBuilder, query: CallDataListQuery, numberSql: { sql: string; bindings: string[] }) {
-  const f = query.filter;
-  if (f.from) q.where('start_at', '>=', f.from);
-  if (f.to) q.where('start_at', '<', f.to);
-  if (f.direction) q.where('direction', f.direction);
-  if (f.success !== undefined) q.where('success', f.success);
-  if (f.extension) {
-    const ext = f.extension;
-    q.where(b => b.where('user_number', ext).orWhere('connected_user_number', ext));
-  }
-  if (f.text) {
-    // The text is a value, never SQL; %, _ and \ in it are matched literally.
-    const pattern = `%${f.text.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, c => `\\${c}`)}%`;
-    q.where(b => {
-      b.whereRaw(`lower(${numberSql.sql}) like ? escape '\\'`, [...numberSql.bindings, pattern]);
-      for (const column of TEXT_COLUMNS) b.orWhereRaw(`lower(${column}) like ? escape '\\'`, [pattern]);
-    });
   }
 }
 

@@ -218,6 +218,51 @@ describe.each(databases.eachSupportedId())('call data API (%s)', databaseId => {
     ]);
   });
 
+  it('serves the fleet view, its export and the statistics of a system and of the fleet', async () => {
+    await start({ masking: 'all' });
+    await add(Array.from({ length: 7 }, (_, i) => deviceRecord(i)));
+    const fleet = (path: string) => request(backend.server).get(`/api/ccc${path}`).set('Authorization', as(ANNA));
+
+    const page = await fleet('/calldata?limit=5&sort=duration').expect(200);
+    expect(page.body).toMatchObject({ totalCount: 7, masked: true, systemNames: { [systemId]: 'Zentrale' } });
+    expect(page.body.items.map((r: { durationSeconds: number }) => r.durationSeconds)).toEqual([66, 65, 64, 63, 62]);
+    expect((await fleet('/calldata?sort=nope').expect(400)).body.error.message).toMatch(/sort is one of/);
+
+    const csv = await fleet('/calldata/export.csv?acknowledge=true&direction=outgoing').buffer(true).parse(rawBody);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="gespr_dat.csv"');
+    const lines = (csv.body as Buffer).toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Anlage;Datum\/Uhrzeit;/);
+    expect(lines.slice(1, -1)).toEqual([
+      expect.stringMatching(/^Zentrale;02\.11\.2026 08:00:00;00:01:00;0891234\*\*\*;Kunde 0;/),
+      expect.stringMatching(/^Zentrale;02\.11\.2026 08:03:00;/),
+      expect.stringMatching(/^Zentrale;02\.11\.2026 08:06:00;/),
+    ]);
+    // Audited in the fleet's trail: no system, the systems it covered.
+    const trail = await fleet('/audit').expect(200);
+    expect(trail.body.items.find((e: { action: string }) => e.action === 'calldata.export')).toMatchObject({
+      actorRef: ANNA,
+      systemId: null,
+      details: { fleet: true, systems: 1, rows: 3, complete: true, masked: true, filter: { direction: 'outgoing' } },
+    });
+
+    const range = 'from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z&timeZone=UTC';
+    const system = await get(`/calldata/statistics?${range}`).expect(200);
+    const all = await fleet(`/calldata/statistics?${range}`).expect(200);
+    // A minute apart for 60 + i s, answered unless i % 5 === 0: 61, 62, 63, 64, 66 s; each overlaps the next.
+    expect(system.body).toMatchObject({
+      masked: true,
+      totals: { calls: 7, answered: 5, medianDurationSeconds: 63, averageDurationSeconds: 63.2 },
+      peakConcurrent: { calls: 2 },
+      perDay: [{ day: '2026-11-02', calls: 7, answered: 5 }],
+      topExternalNumbers: [{ externalNumber: '0891234***', calls: 7 }],
+    });
+    expect(all.body).toEqual(system.body);
+    expect((await get('/calldata/statistics?timeZone=Nowhere').expect(400)).body.error.message).toMatch(
+      /timeZone must be an IANA time zone/,
+    );
+  });
+
   it('masks external numbers for everyone but holders of the Call data role, in the list and the export', async () => {
     await start({ masking: 'allButCallDataRole' });
     await add([deviceRecord(1, { externalPhoneNumber: '0891234567' })]);

@@ -33,5 +33,10 @@ export interface CallDataExportParams extends CallDataFilters {
   acknowledge: true;
 }
 
+/** What the statistics count: the list's filters over a range, days and hours in `timeZone` (IANA). */
+export interface CallDataStatisticsParams extends CallDataFilters {
+  timeZone?: string;
+}
+
 // Re-exported so that the API files take every call data type from here.
-export type { CccCallDataPage, CccCallDataRecord } from '@internal/plugin-ccc-common';
+export type { CccCallDataPage, CccCallDataRecord, CccCallDataStatistics } from '@internal/plugin-ccc-common';

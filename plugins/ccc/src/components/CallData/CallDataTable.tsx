@@ -21,13 +21,15 @@ export interface CallDataTableProps {
   order: 'asc' | 'desc';
   /** A column header was clicked. */
   onSort: (column: CallDataSortColumn) => void;
+  /** Fleet view: names of the records' systems, shown in a first column (not sortable). */
+  systemNames?: Record<string, string>;
 }
 
 /**
  * One page of call records in the columns of the manual's call data page, in its order, plus the direction.
  * Every header sorts: the backend sorts the whole result, not just this page.
  */
-export function CallDataTable({ records, sort, order, onSort }: CallDataTableProps) {
+export function CallDataTable({ records, sort, order, onSort, systemNames }: CallDataTableProps) {
   const { t } = useTranslationRef(cccTranslationRef);
   const format = useDateFormat();
   const none = t('common.none');
@@ -75,6 +77,7 @@ export function CallDataTable({ records, sort, order, onSort }: CallDataTablePro
     <Table size="small" aria-label={t('callData.title')}>
       <TableHead>
         <TableRow>
+          {systemNames && <TableCell>{t('callData.columns.system')}</TableCell>}
           {columns.map(({ key, numeric }) => (
             <TableCell key={key} align={numeric ? 'right' : undefined} sortDirection={sort === key ? order : false}>
               <TableSortLabel
@@ -91,6 +94,9 @@ export function CallDataTable({ records, sort, order, onSort }: CallDataTablePro
       <TableBody>
         {records.map(record => (
           <TableRow key={record.id}>
+            {systemNames && (
+              <TableCell style={{ whiteSpace: 'nowrap' }}>{systemNames[record.systemId] ?? record.systemId}</TableCell>
+            )}
             {columns.map(({ key, render, numeric, wraps }) => (
               <TableCell
                 key={key}

@@ -1,4 +1,3 @@
-import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { CALL_DATA_EXPORT_FILE_NAME } from '@internal/plugin-ccc-common';
 import Button from '@material-ui/core/Button';
@@ -14,8 +13,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { useEffect, useId, useState } from 'react';
-import { cccApiRef } from '../../api/CccApi';
-import { CallDataFilters } from '../../api/callDataTypes';
+import { CallDataExportParams, CallDataFilters } from '../../api/callDataTypes';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
 import { saveBlob } from './saveBlob';
@@ -23,7 +21,8 @@ import { saveBlob } from './saveBlob';
 /** Props of {@link ExportCallDataDialog}. */
 export interface ExportCallDataDialogProps {
   open: boolean;
-  systemId: string;
+  /** Downloads the file (a system's or the fleet's). */
+  exportFile: (params: CallDataExportParams) => Promise<Blob>;
   /** The list's current filters: the file holds what the list shows, on every page. */
   filters: CallDataFilters;
   /** Records matching the filters, as the list last counted them. */
@@ -36,8 +35,7 @@ export interface ExportCallDataDialogProps {
  * legal notice comes first and the download starts only once the user has ticked that they read it; the backend
  * refuses an export without that acknowledgement as well. The dialog stays open while the file is prepared.
  */
-export function ExportCallDataDialog({ open, systemId, filters, total, onClose }: ExportCallDataDialogProps) {
-  const api = useApi(cccApiRef);
+export function ExportCallDataDialog({ open, exportFile, filters, total, onClose }: ExportCallDataDialogProps) {
   const { t } = useTranslationRef(cccTranslationRef);
   const titleId = useId();
   const [acknowledged, setAcknowledged] = useState(false);
@@ -56,7 +54,7 @@ export function ExportCallDataDialog({ open, systemId, filters, total, onClose }
     setBusy(true);
     setError(null);
     try {
-      const blob = await api.exportCallData(systemId, { ...filters, acknowledge: true });
+      const blob = await exportFile({ ...filters, acknowledge: true });
       saveBlob(blob, CALL_DATA_EXPORT_FILE_NAME);
       onClose();
     } catch (e) {

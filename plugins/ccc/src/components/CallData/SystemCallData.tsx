@@ -1,206 +1,43 @@
-import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  CALL_DATA_EXPORT_FILE_NAME,
-  CallDataSortColumn,
-  CccSystem,
-  cccCallDataExportPermission,
-  systemGate,
-} from '@internal/plugin-ccc-common';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
-import LinearProgress from '@material-ui/core/LinearProgress';
-import Typography from '@material-ui/core/Typography';
-import GetAppIcon from '@material-ui/icons/GetApp';
-import RefreshIcon from '@material-ui/icons/Refresh';
+import { CccSystem, cccCallDataExportPermission, systemGate } from '@internal/plugin-ccc-common';
 import Alert from '@material-ui/lab/Alert';
-import { useMemo, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useCallback } from 'react';
 import { cccApiRef } from '../../api/CccApi';
-import { CallDataFilters, CallDataListParams } from '../../api/callDataTypes';
+import { CallDataExportParams, CallDataListParams } from '../../api/callDataTypes';
 import { cccTranslationRef } from '../../translation';
-import { errorMessage } from '../common/errors';
 import { useSystemPermission } from '../common/usePermissionWithReason';
-import { WithReason } from '../common/WithReason';
-import { CALL_DATA_PAGE_SIZE, firstOrderOf, hasFilters, mergeFilters } from './callDataFormat';
-import { CallDataFilterBar } from './CallDataFilterBar';
-import { CallDataPager } from './CallDataPager';
-import { CallDataTable } from './CallDataTable';
-import { ExportCallDataDialog } from './ExportCallDataDialog';
+import { CallDataBrowser } from './CallDataBrowser';
+import { CallDataStatisticsView } from './CallDataStatisticsView';
+import { CallDataViews } from './CallDataViews';
 
-/** What the list shows: filters, sort and page. */
-interface View {
-  filters: CallDataFilters;
-  sort: CallDataSortColumn;
-  order: 'asc' | 'desc';
-  /** 0-based. */
-  pageIndex: number;
-  /** Keyset paging: `cursors[i]` opens page i + 1; kept so that "previous" can go back. */
-  cursors: string[];
-}
-
-const flip = (order: 'asc' | 'desc') => (order === 'asc' ? 'desc' : 'asc');
-
-const INITIAL_VIEW: View = { filters: {}, sort: 'startAt', order: 'desc', pageIndex: 0, cursors: [] };
-
-/**
- * The call data of one system: search and filters, the table sorted and paged by the backend, and the export.
- * Sorted by start time the pages follow the backend's keyset cursor, otherwise page numbers (offset).
- */
+/** The call data of one system and their statistics: the shared views on the system's routes. */
 export function SystemCallData({ system }: { system: CccSystem }) {
   const api = useApi(cccApiRef);
   const { t } = useTranslationRef(cccTranslationRef);
   const exportPermission = useSystemPermission(cccCallDataExportPermission, system.id);
-  const [view, setView] = useState<View>(INITIAL_VIEW);
-  // Bumped to mount the filter bar anew, which empties its inputs.
-  const [filterBarKey, setFilterBarKey] = useState(0);
-  const [exportOpen, setExportOpen] = useState(false);
-
-  const keyset = view.sort === 'startAt';
-  const params = useMemo<CallDataListParams>(
-    () => ({
-      ...view.filters,
-      sort: view.sort,
-      order: view.order,
-      limit: CALL_DATA_PAGE_SIZE,
-      ...(keyset
-        ? { cursor: view.pageIndex > 0 ? view.cursors[view.pageIndex - 1] : undefined }
-        : { offset: view.pageIndex > 0 ? view.pageIndex * CALL_DATA_PAGE_SIZE : undefined }),
-    }),
-    [view, keyset],
+  const load = useCallback((params: CallDataListParams) => api.listCallData(system.id, params), [api, system.id]);
+  const exportFile = useCallback(
+    (params: CallDataExportParams) => api.exportCallData(system.id, params),
+    [api, system.id],
   );
-  const {
-    value: page,
-    loading,
-    error,
-    retry,
-  } = useAsyncRetry(() => api.listCallData(system.id, params), [api, system.id, params]);
-
-  // A new filter or sort starts again at the first page; the old cursors belong to the old result.
-  const changeFilters = (patch: Partial<CallDataFilters>) =>
-    setView(prev => {
-      const filters = mergeFilters(prev.filters, patch);
-      return filters === prev.filters ? prev : { ...prev, filters, pageIndex: 0, cursors: [] };
-    });
-  const sortBy = (column: CallDataSortColumn) =>
-    setView(prev => ({
-      ...prev,
-      sort: column,
-      order: prev.sort === column ? flip(prev.order) : firstOrderOf(column),
-      pageIndex: 0,
-      cursors: [],
-    }));
-  const goToPage = (pageIndex: number) =>
-    setView(prev => {
-      if (!keyset) return { ...prev, pageIndex };
-      // Forward along the keyset: remember the cursor the current page handed out.
-      const cursors =
-        pageIndex > prev.pageIndex && page?.nextCursor
-          ? [...prev.cursors.slice(0, prev.pageIndex), page.nextCursor]
-          : prev.cursors;
-      return { ...prev, pageIndex, cursors };
-    });
-  const resetFilters = () => {
-    setView(prev => ({ ...prev, filters: {}, pageIndex: 0, cursors: [] }));
-    setFilterBarKey(key => key + 1);
-  };
-
-  const filtered = hasFilters(view.filters);
-  const total = page?.totalCount ?? 0;
-  const exportReason = exportPermission.reason ?? (page && total === 0 ? t('callData.export.nothing') : undefined);
-
-  let body;
-  if (loading && !page) {
-    body = <Progress />;
-  } else if (error) {
-    body = <Alert severity="error">{t('callData.loadError', { message: errorMessage(error) })}</Alert>;
-  } else if (!page || page.items.length === 0) {
-    body = filtered ? (
-      <EmptyState
-        missing="data"
-        title={t('callData.noMatchTitle')}
-        description={t('callData.noMatchDescription')}
-        action={<Button onClick={resetFilters}>{t('callData.filters.reset')}</Button>}
-      />
-    ) : (
-      <EmptyState missing="data" title={t('callData.emptyTitle')} description={t('callData.emptyDescription')} />
-    );
-  } else {
-    body = (
-      <>
-        {/* Keeps the old page in view while the next one loads, so the table does not jump. */}
-        <Box height={4}>{loading && <LinearProgress />}</Box>
-        <Box overflow="auto">
-          <CallDataTable records={page.items} sort={view.sort} order={view.order} onSort={sortBy} />
-        </Box>
-        <CallDataPager
-          keyset={keyset}
-          pageIndex={view.pageIndex}
-          pageSize={CALL_DATA_PAGE_SIZE}
-          shown={page.items.length}
-          total={total}
-          hasNext={page.nextCursor !== null}
-          disabled={loading}
-          onPage={goToPage}
-        />
-        {page.masked && (
-          <Typography variant="caption" color="textSecondary" component="p">
-            {t('callData.masked')}
-          </Typography>
-        )}
-      </>
-    );
-  }
-
   return (
-    <InfoCard
-      title={t('callData.title')}
-      subheader={t('callData.subheader')}
-      action={
-        <Box display="flex" alignItems="center">
-          <IconButton aria-label={t('common.refresh')} title={t('common.refresh')} onClick={retry} disabled={loading}>
-            <RefreshIcon />
-          </IconButton>
-          <WithReason reason={exportReason}>
-            <Button
-              color="primary"
-              variant="contained"
-              startIcon={<GetAppIcon />}
-              title={exportReason ? undefined : t('callData.export.hint', { fileName: CALL_DATA_EXPORT_FILE_NAME })}
-              disabled={!!exportReason || !page}
-              onClick={() => setExportOpen(true)}
-            >
-              {t('callData.export.button')}
-            </Button>
-          </WithReason>
-        </Box>
+    <CallDataViews
+      list={
+        <CallDataBrowser
+          load={load}
+          exportFile={exportFile}
+          exportDeniedReason={exportPermission.reason}
+          notice={
+            !systemGate(system).manageable && (
+              <Alert severity="info" style={{ marginBottom: 8 }}>
+                {t('callData.notCollecting')}
+              </Alert>
+            )
+          }
+        />
       }
-    >
-      {!systemGate(system).manageable && (
-        <Alert severity="info" style={{ marginBottom: 8 }}>
-          {t('callData.notCollecting')}
-        </Alert>
-      )}
-      <Box display="flex" alignItems="flex-start" flexWrap="wrap">
-        <Box flexGrow={1}>
-          <CallDataFilterBar key={filterBarKey} onChange={changeFilters} />
-        </Box>
-        {filtered && (
-          <Button size="small" onClick={resetFilters} style={{ marginTop: 4 }}>
-            {t('callData.filters.reset')}
-          </Button>
-        )}
-      </Box>
-      {body}
-      <ExportCallDataDialog
-        open={exportOpen}
-        systemId={system.id}
-        filters={view.filters}
-        total={total}
-        onClose={() => setExportOpen(false)}
-      />
-    </InfoCard>
+      statistics={<CallDataStatisticsView systemId={system.id} />}
+    />
   );
 }

@@ -1,1 +1,2 @@
 export { EntityCccCallDataContent } from './EntityCccCallDataContent';
+export { FleetCallData } from './FleetCallData';
