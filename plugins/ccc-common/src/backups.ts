@@ -34,6 +34,8 @@ export interface CccJob {
   backupId: string | null;
   fromVersion: string | null;
   toVersion: string | null;
+  /** The fleet rollout the job was part of, if any. */
+  rolloutId?: string | null;
 }
 
 /** Retention of backups: keep the newest N and/or those younger than N days; the newest one is always kept. */

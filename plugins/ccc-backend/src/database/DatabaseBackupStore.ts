@@ -17,6 +17,7 @@ const JOB_COLUMNS: Record<keyof JobRecord, string> = {
   backupId: 'backup_id',
   fromVersion: 'from_version',
   toVersion: 'to_version',
+  rolloutId: 'rollout_id',
 };
 
 const STATUS_COLUMNS: Record<keyof BackupStatusRecord, string> = {
@@ -135,6 +136,7 @@ function toJob(row: Record<string, any>): JobRecord {
     backupId: row.backup_id,
     fromVersion: row.from_version,
     toVersion: row.to_version,
+    rolloutId: row.rollout_id ?? null,
   };
 }
 

@@ -67,6 +67,8 @@ export class DeviceJobs {
     backupId?: string;
     fromVersion?: string | null;
     toVersion?: string | null;
+    /** The fleet rollout starting the job. */
+    rolloutId?: string;
   }): Promise<CccJob> {
     const running = await this.#db.backups.runningJobOf(options.systemId);
     if (running) {
@@ -90,6 +92,7 @@ export class DeviceJobs {
       backupId: options.backupId ?? null,
       fromVersion: options.fromVersion ?? null,
       toVersion: options.toVersion ?? null,
+      rolloutId: options.rolloutId ?? null,
     };
     await this.#db.transaction(async tx => {
       await tx.backups.insertJob(job);
@@ -99,7 +102,7 @@ export class DeviceJobs {
         action: `${options.kind}.start`,
         systemId: options.systemId,
         groupId: null,
-        details: { jobId: job.id, ...(options.backupId ? { backupId: options.backupId } : {}), ...(options.toVersion ? { toVersion: options.toVersion } : {}) },
+        details: { jobId: job.id, ...(options.backupId ? { backupId: options.backupId } : {}), ...(options.toVersion ? { toVersion: options.toVersion } : {}), ...(options.rolloutId ? { rolloutId: options.rolloutId } : {}) },
       });
     });
     return toApi(job);

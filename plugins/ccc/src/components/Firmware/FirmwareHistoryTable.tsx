@@ -10,6 +10,7 @@ import { cccTranslationRef } from '../../translation';
 import { EntityName } from '../common/EntityName';
 import { useDateFormat } from '../common/useDateFormat';
 import { useJobTexts } from '../Jobs';
+import { RolloutName } from '../Rollouts/RolloutName';
 
 /** Firmware updates started in the CCC, newest first: when, by whom, from and to which version, and how they ended. */
 export function FirmwareHistoryTable({ jobs }: { jobs: readonly CccJob[] }) {
@@ -55,6 +56,11 @@ export function FirmwareHistoryTable({ jobs }: { jobs: readonly CccJob[] }) {
               {job.state === 'failed' && job.message && (
                 <Typography variant="caption" color="error" component="span" style={{ display: 'block' }}>
                   {job.message}
+                </Typography>
+              )}
+              {job.rolloutId && (
+                <Typography variant="caption" color="textSecondary" component="span" style={{ display: 'block' }}>
+                  <RolloutName rolloutId={job.rolloutId} />
                 </Typography>
               )}
             </TableCell>
