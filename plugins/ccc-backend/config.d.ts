@@ -63,10 +63,12 @@ export interface Config {
       statusPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Collection of new warnings (system messages) from every manageable system; default every minute. */
       warningsPoll?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** Alert mails: at most one per system per run; default every 15 minutes. */
+      /** Alert run (conditions, mails, notifications): at most one mail per system per run; default every 15 minutes. */
       alertMail?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Following running backups, restores and firmware updates; default every 10 seconds. */
       jobsFollow?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Advancing fleet firmware rollouts (waves, backups, updates); default every 15 seconds. */
+      rolloutsAdvance?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Reading each system's backup state for backup assurance; default every 15 minutes. */
       backupStatus?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Collecting CPU and memory samples; default every 5 minutes. */
@@ -131,10 +133,24 @@ export interface Config {
 
     /** Which warnings are mailed, and how often the same one may come again. */
     alerts?: {
-      /** Lowest severity that is mailed: info, malfunction (default), serious or security. */
+      /** Lowest severity that is mailed and notified: info, malfunction (default), serious or security. */
       minSeverity?: 'info' | 'malfunction' | 'serious' | 'security';
-      /** A warning with the same category and text is not mailed again within this many hours; default 6. */
+      /**
+       * A warning with the same category and text, or an alert condition raised again, is not mailed again
+       * within this many hours; default 6. A warning category's alert condition clears after as many quiet hours.
+       */
       cooldownHours?: number;
+      /** How long a device must be unreachable before it is an alert condition, in minutes; default 5. */
+      unreachableAfterMinutes?: number;
+    };
+
+    /**
+     * Backstage notifications of the alert conditions (warnings, backup failed or stale, device
+     * unreachable) to the owners of the system's catalog entity. Needs the notifications backend plugin.
+     */
+    notifications?: {
+      /** Switch; default off. */
+      enabled?: boolean;
     };
 
     /**

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { CCC_PLUGIN_ID, cccBasicPermissions, cccSystemPermissions, isGrantableRole } from '@internal/plugin-ccc-common';
 import { CatalogDirectory } from './access/CatalogDirectory';
 import { GrantsService } from './access/GrantsService';
@@ -26,6 +27,7 @@ import { SmtpService } from './smtp/SmtpService';
 import { createRouter } from './service/router';
 import { SystemsService } from './systems/SystemsService';
 import { AlertMailer, AlertMailerOptions } from './warnings/AlertMailer';
+import { createAlertRun } from './alerts/createAlertRun';
 import { BackupsService } from './backups/BackupsService';
 import { FirmwareService } from './firmware/FirmwareService';
 import { DeviceJobs } from './jobs/DeviceJobs';
@@ -41,6 +43,7 @@ import { RemoteConfigService } from './remote/RemoteConfigService';
 import { REMOTE_LINK_PATH } from './service/remoteRoutes';
 import { WarningsService } from './warnings/WarningsService';
 import { CallDataService } from './callData/CallDataService';
+import { RolloutService } from './rollouts/RolloutService';
 
 const DEFAULT_STATUS_POLL: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 1 },
@@ -72,6 +75,10 @@ const DEFAULT_CALL_DATA_PURGE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
   timeout: { hours: 1 },
 };
+const DEFAULT_ROLLOUTS_ADVANCE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { seconds: 15 },
+  timeout: { minutes: 5 },
+};
 
 function readSchedule(config: Config, key: string, fallback: SchedulerServiceTaskScheduleDefinition) {
   return config.has(key)
@@ -99,6 +106,8 @@ export const cccPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
         metricsService: metricsServiceRef,
+        // Has a default factory (HTTP to the notifications plugin); only used with ccc.notifications.enabled.
+        notifications: notificationService,
       },
       async init(deps) {
         const { auditor, auth, catalog, config, database, httpAuth, httpRouter, logger, scheduler } = deps;
@@ -166,6 +175,7 @@ export const cccPlugin = createBackendPlugin({
         });
         jobs.setHooks({ onBackupFinished: job => backups.onBackupFinished(job) });
         const firmware = new FirmwareService({ systems, devices, jobs });
+        const rollouts = new RolloutService({ db, systems, devices, jobs, logger });
         const monitoring = new MonitoringService({ db, systems, devices, logger, metrics });
         const inventory = new InventoryService({ db, systems, devices, logger });
         const callData = new CallDataService({
@@ -185,6 +195,7 @@ export const cccPlugin = createBackendPlugin({
           minSeverity: config.getOptionalString('ccc.alerts.minSeverity') as AlertMailerOptions['minSeverity'],
           cooldownHours: config.getOptionalNumber('ccc.alerts.cooldownHours'),
         });
+        const alertRun = createAlertRun({ config, db, mailer: alerts, notifications: deps.notifications, logger });
         httpRouter.use(
           await createRouter({
             health,
@@ -217,6 +228,7 @@ export const cccPlugin = createBackendPlugin({
               },
             }),
             callData,
+            rollouts,
             discovery,
             audit: db.audit,
             httpAuth,
@@ -264,6 +276,16 @@ export const cccPlugin = createBackendPlugin({
             await jobs.followAll(signal);
           },
         });
+        // Rollout state lives in the database and each step is claimed there
+        // before a device is asked, so overlapping runs never repeat a step.
+        await scheduler.scheduleTask({
+          id: 'ccc-rollouts-advance',
+          scope: 'global',
+          ...readSchedule(config, 'ccc.schedule.rolloutsAdvance', DEFAULT_ROLLOUTS_ADVANCE),
+          fn: async signal => {
+            await rollouts.advanceAll(signal);
+          },
+        });
         await scheduleSharded(scheduler, metrics, {
           id: 'ccc-backup-status',
           count: shards,
@@ -307,13 +329,14 @@ export const cccPlugin = createBackendPlugin({
             },
           });
         }
-        // One run is one grouping interval: at most one mail per system.
+        // One run is one grouping interval: at most one mail per system. It updates the alert
+        // conditions first, then mails, then sends notifications (ccc.notifications.enabled).
         await scheduler.scheduleTask({
           id: 'ccc-alert-mail',
           scope: 'global',
           ...readSchedule(config, 'ccc.schedule.alertMail', DEFAULT_ALERT_MAIL),
           fn: async () => {
-            await alerts.runOnce();
+            await alertRun.runOnce();
           },
         });
 

@@ -18,3 +18,4 @@ export * from './monitoring';
 export * from './scorecard';
 export * from './dashboard';
 export * from './catalog';
+export * from './rollouts';

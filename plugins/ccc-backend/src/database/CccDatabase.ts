@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { AlertConditionStore } from './AlertConditionStore';
+import { DatabaseAlertConditionStore } from './DatabaseAlertConditionStore';
 import { AccessStore } from './AccessStore';
 import { AuditStore } from './AuditStore';
 import { BackupStore } from './BackupStore';
@@ -10,6 +12,8 @@ import { DatabaseMonitoringStore } from './DatabaseMonitoringStore';
 import { DatabaseRemoteLinkStore } from './DatabaseRemoteLinkStore';
 import { MonitoringStore } from './MonitoringStore';
 import { RemoteLinkStore } from './RemoteLinkStore';
+import { DatabaseRolloutStore } from './DatabaseRolloutStore';
+import { RolloutStore } from './RolloutStore';
 import { DatabaseAuditStore } from './DatabaseAuditStore';
 import { DatabaseSmtpStore } from './DatabaseSmtpStore';
 import { DatabaseSystemStore } from './DatabaseSystemStore';
@@ -29,6 +33,8 @@ export interface CccStores {
   remoteLinks: RemoteLinkStore;
   callData: CallDataStore;
   monitoring: MonitoringStore;
+  rollouts: RolloutStore;
+  alertConditions: AlertConditionStore;
 }
 
 /** The stores plus a way to run several writes atomically (a change and its audit row). */
@@ -48,6 +54,8 @@ function storesOn(knex: Knex): CccStores {
     remoteLinks: new DatabaseRemoteLinkStore(knex),
     callData: new DatabaseCallDataStore(knex),
     monitoring: new DatabaseMonitoringStore(knex),
+    rollouts: new DatabaseRolloutStore(knex),
+    alertConditions: new DatabaseAlertConditionStore(knex),
   };
 }
 

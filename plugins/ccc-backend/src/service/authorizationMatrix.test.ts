@@ -113,6 +113,16 @@ interface Probe {
 
 const system = (permission: { name: string }): Rule => ({ kind: 'system', permission: permission.name });
 
+/** A valid rollout request over the world's system. */
+const rolloutOf = (w: World) => ({
+  name: 'Matrix rollout',
+  selection: { kind: 'systems', systemIds: [w.systemId] },
+  canarySize: 1,
+  batchSize: 1,
+  maxFailuresPerWave: 1,
+  window: null,
+});
+
 function probes(server: () => Parameters<typeof request>[0]): Probe[] {
   const http = () => request(server());
   return [
@@ -451,6 +461,34 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       allowed: res => res.status === 400 && /legal notice/.test(res.body?.error?.message ?? ''),
     },
     {
+      route: 'GET /systems/:id/calldata/statistics',
+      rule: system(cccCallDataReadPermission),
+      send: (w, as) => http().get(`/api/ccc/systems/${w.systemId}/calldata/statistics`).set('Authorization', as),
+      allowed: res => res.status === 200 && Array.isArray(res.body.perDay),
+    },
+    {
+      // Fleet call data: filtered by the permission conditions in SQL; a refused caller gets an empty page.
+      route: 'GET /calldata',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/calldata').set('Authorization', as),
+      allowed: res => res.status === 200 && Array.isArray(res.body.items),
+    },
+    {
+      // Lists every system it counts, with or without calls: the world's system iff the caller may read its data.
+      route: 'GET /calldata/statistics',
+      rule: system(cccCallDataReadPermission),
+      send: (_w, as) => http().get('/api/ccc/calldata/statistics').set('Authorization', as),
+      allowed: (res, w) =>
+        res.status === 200 && res.body.systems.some((s: { systemId: string }) => s.systemId === w.systemId),
+    },
+    {
+      // Everyone may ask; without acknowledge=true the answer is 400 naming the legal notice, for everyone.
+      route: 'GET /calldata/export.csv',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/calldata/export.csv').set('Authorization', as),
+      allowed: res => res.status === 400 && /legal notice/.test(res.body?.error?.message ?? ''),
+    },
+    {
       route: 'GET /scorecards',
       rule: system(cccSystemReadPermission),
       send: (_w, as) => http().get('/api/ccc/scorecards').set('Authorization', as),
@@ -465,6 +503,44 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       route: 'GET /dashboard',
       rule: { kind: 'anyUser' },
       send: (_w, as) => http().get('/api/ccc/dashboard').set('Authorization', as),
+    },
+    {
+      // Lists only rollouts holding a system the caller may see; everyone may ask.
+      route: 'GET /rollouts',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get('/api/ccc/rollouts').set('Authorization', as),
+    },
+    // The world's system is not paired: callers allowed to update its firmware get 412, the others 403.
+    {
+      route: 'POST /rollouts/plan',
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post('/api/ccc/rollouts/plan').set('Authorization', as).send(rolloutOf(w)),
+    },
+    {
+      route: 'POST /rollouts',
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post('/api/ccc/rollouts').set('Authorization', as).send(rolloutOf(w)),
+    },
+    // Unknown rollouts are 404 for everyone, before any right is checked (the service tests cover the rights).
+    {
+      route: 'GET /rollouts/:id',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().get(`/api/ccc/rollouts/${UNKNOWN_ID}`).set('Authorization', as),
+    },
+    {
+      route: 'POST /rollouts/:id/pause',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/pause`).set('Authorization', as),
+    },
+    {
+      route: 'POST /rollouts/:id/resume',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/resume`).set('Authorization', as),
+    },
+    {
+      route: 'POST /rollouts/:id/abort',
+      rule: { kind: 'anyUser' },
+      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/abort`).set('Authorization', as),
     },
     {
       route: 'POST /systems/:id/owner',

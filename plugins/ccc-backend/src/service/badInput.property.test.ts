@@ -42,6 +42,8 @@ const TABLES = [
   'phone_status',
   'trunk_status',
   'call_data',
+  'rollouts',
+  'rollout_systems',
 ];
 
 async function snapshot(knex: Knex): Promise<string> {

@@ -44,6 +44,8 @@ import { createRouteHelpers } from './routeHelpers';
 import { addBackupRoutes } from './backupRoutes';
 import { CallDataService } from '../callData/CallDataService';
 import { addCallDataRoutes } from './callDataRoutes';
+import { RolloutService } from '../rollouts/RolloutService';
+import { addRolloutRoutes } from './rolloutRoutes';
 import { deviceErrorHandler } from './deviceErrors';
 import { addMonitoringRoutes } from './monitoringRoutes';
 import { addRemoteRoutes } from './remoteRoutes';
@@ -70,6 +72,7 @@ export interface CccRouterOptions {
   scorecards: ScorecardService;
   dashboard: DashboardService;
   callData: CallDataService;
+  rollouts: RolloutService;
   discovery: DiscoveryService;
   audit: AuditStore;
   httpAuth: HttpAuthService;
@@ -356,7 +359,8 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   addMonitoringRoutes(router, { helpers: { user, systemFor, audited }, guard, monitoring, inventory });
   addScorecardRoutes(router, { helpers: { user, systemFor, audited }, guard, scorecards });
   addDashboardRoutes(router, { helpers: { user, systemFor, audited }, guard, dashboard });
-  addCallDataRoutes(router, { helpers: { user, systemFor, audited }, callData: options.callData, userInfo });
+  addCallDataRoutes(router, { helpers: { user, systemFor, audited }, guard, callData: options.callData, userInfo });
+  addRolloutRoutes(router, { helpers: { user, systemFor, audited }, guard, rollouts: options.rollouts });
 
   // Called by the device itself when an admin confirms the token on it:
   // unauthenticated (see plugin.ts), so rate-limited per client and per serial.

@@ -83,7 +83,18 @@ export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
     // <monitoring> new entries of the monitoring work go above this line
     listCallData: jest.fn().mockResolvedValue({ items: [], totalCount: 0, nextCursor: null, masked: false }),
     exportCallData: jest.fn(),
+    listFleetCallData: jest.fn().mockResolvedValue({ items: [], totalCount: 0, nextCursor: null, masked: false }),
+    exportFleetCallData: jest.fn(),
+    getCallDataStatistics: jest.fn(),
     // <calldata> new entries of the calldata work go above this line
+    listRollouts: jest.fn().mockResolvedValue([]),
+    getRollout: jest.fn(),
+    planRollout: jest.fn(),
+    createRollout: jest.fn(),
+    pauseRollout: jest.fn(),
+    resumeRollout: jest.fn(),
+    abortRollout: jest.fn(),
+    // <rollouts> new entries of the rollouts work go above this line
   };
 }
 

@@ -1,5 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import { CallDataExportParams, CallDataListParams, CccCallDataPage } from './callDataTypes';
+import {
+  CallDataExportParams,
+  CallDataListParams,
+  CallDataStatisticsParams,
+  CccCallDataPage,
+  CccCallDataStatistics,
+} from './callDataTypes';
 import {
   BackupInterval,
   CccAccessEntry,
@@ -13,6 +19,10 @@ import {
   CccJob,
   CccMyAccess,
   CccRetention,
+  CccRollout,
+  CccRolloutDetails,
+  CccRolloutPlan,
+  CreateRolloutRequest,
   CccSmtpCheckResult,
   CccSmtpServer,
   CccSystem,
@@ -217,7 +227,28 @@ export interface CccApi {
   listCallData(systemId: string, params?: CallDataListParams): Promise<CccCallDataPage>;
   /** The whole filtered call data as gespr_dat.csv; only after the user acknowledged the legal notice. */
   exportCallData(systemId: string, params: CallDataExportParams): Promise<Blob>;
+  /** One page of the call data of every system the user may read (with the systems' names). */
+  listFleetCallData(params?: CallDataListParams): Promise<CccCallDataPage>;
+  /** The fleet's filtered call data as gespr_dat.csv, with the system as first column. */
+  exportFleetCallData(params: CallDataExportParams): Promise<Blob>;
+  /** Statistics of a system's call data, or of the fleet's when `systemId` is null. */
+  getCallDataStatistics(systemId: string | null, params: CallDataStatisticsParams): Promise<CccCallDataStatistics>;
   // <calldata> new entries of the calldata work go above this line
+  /** Fleet firmware rollouts the user may see (holding a system they see, or started by them), newest first. */
+  listRollouts(): Promise<CccRollout[]>;
+  /** One rollout with its waves and systems. */
+  getRollout(id: string): Promise<CccRolloutDetails>;
+  /** What a rollout request would do (systems in waves), without starting it. */
+  planRollout(request: CreateRolloutRequest): Promise<CccRolloutPlan>;
+  /** Starts a rollout; needs the firmware update right on every chosen system. */
+  createRollout(request: CreateRolloutRequest): Promise<CccRolloutDetails>;
+  /** Pauses a running rollout: nothing new starts. */
+  pauseRollout(id: string): Promise<CccRolloutDetails>;
+  /** Resumes a paused rollout. */
+  resumeRollout(id: string): Promise<CccRolloutDetails>;
+  /** Aborts a rollout: systems not yet updating are left alone. */
+  abortRollout(id: string): Promise<CccRolloutDetails>;
+  // <rollouts> new entries of the rollouts work go above this line
 }
 
 /**

@@ -13,6 +13,10 @@ import {
   cccHealthSchema,
   CccJob,
   CccRetention,
+  CccRollout,
+  CccRolloutDetails,
+  CccRolloutPlan,
+  CreateRolloutRequest,
   CccSmtpCheckResult,
   CccSmtpServer,
   CccSystem,
@@ -27,7 +31,14 @@ import {
   UpdateSystemRequest,
 } from '@internal/plugin-ccc-common';
 import { AuditPage, CccApi, CccSystemAccess, CreateUserGroupRequest, GrantKey, UpdateUserGroupRequest } from './CccApi';
-import { CallDataExportParams, CallDataFilters, CallDataListParams, CccCallDataPage } from './callDataTypes';
+import {
+  CallDataExportParams,
+  CallDataFilters,
+  CallDataListParams,
+  CallDataStatisticsParams,
+  CccCallDataPage,
+  CccCallDataStatistics,
+} from './callDataTypes';
 import {
   CccAlertDelivery,
   CccSmtpServerList,
@@ -381,6 +392,26 @@ export class CccClient implements CccApi {
     return res.blob();
   }
 
+  listFleetCallData(params: CallDataListParams = {}): Promise<CccCallDataPage> {
+    const { sort, order, limit, offset, cursor, ...filters } = params;
+    const search = query({ ...this.callDataFilterParams(filters), sort, order, limit, offset, cursor });
+    return this.json(`/calldata${search}`);
+  }
+
+  async exportFleetCallData(params: CallDataExportParams): Promise<Blob> {
+    const { order, acknowledge, ...filters } = params;
+    const search = query({ ...this.callDataFilterParams(filters), order, acknowledge: String(acknowledge) });
+    const res = await this.fetch(`/calldata/export.csv${search}`);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return res.blob();
+  }
+
+  getCallDataStatistics(systemId: string | null, params: CallDataStatisticsParams): Promise<CccCallDataStatistics> {
+    const { timeZone, ...filters } = params;
+    const search = query({ ...this.callDataFilterParams(filters), timeZone });
+    return this.json(systemId === null ? `/calldata/statistics${search}` : `/systems/${enc(systemId)}/calldata/statistics${search}`);
+  }
+
   /** The shared filters as query values; `success` travels as text, empty text filters are left out. */
   private callDataFilterParams(filters: CallDataFilters): Record<string, string | undefined> {
     return {
@@ -394,6 +425,35 @@ export class CccClient implements CccApi {
   }
 
   // <calldata> new entries of the calldata work go above this line
+
+  async listRollouts(): Promise<CccRollout[]> {
+    return (await this.json<{ items: CccRollout[] }>('/rollouts')).items;
+  }
+
+  getRollout(id: string): Promise<CccRolloutDetails> {
+    return this.json(`/rollouts/${enc(id)}`);
+  }
+
+  planRollout(request: CreateRolloutRequest): Promise<CccRolloutPlan> {
+    return this.json('/rollouts/plan', { method: 'POST', body: request });
+  }
+
+  createRollout(request: CreateRolloutRequest): Promise<CccRolloutDetails> {
+    return this.json('/rollouts', { method: 'POST', body: request });
+  }
+
+  pauseRollout(id: string): Promise<CccRolloutDetails> {
+    return this.json(`/rollouts/${enc(id)}/pause`, { method: 'POST' });
+  }
+
+  resumeRollout(id: string): Promise<CccRolloutDetails> {
+    return this.json(`/rollouts/${enc(id)}/resume`, { method: 'POST' });
+  }
+
+  abortRollout(id: string): Promise<CccRolloutDetails> {
+    return this.json(`/rollouts/${enc(id)}/abort`, { method: 'POST' });
+  }
+  // <rollouts> new entries of the rollouts work go above this line
 
   private async fetch(path: string, init?: { method?: string; body?: unknown }): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(CCC_PLUGIN_ID);

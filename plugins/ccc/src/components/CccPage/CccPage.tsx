@@ -3,11 +3,13 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { cccFleetAuditReadPermission, cccSmtpManagePermission } from '@internal/plugin-ccc-common';
 import { cccTranslationRef } from '../../translation';
+import { FleetCallData } from '../CallData';
 import { DashboardPage } from '../Dashboard';
 import { FleetAuditPage } from '../FleetAudit';
 import { FleetBackupsPage } from '../FleetBackups';
 import { GrantsPage } from '../Grants';
 import { HealthPage } from '../Health';
+import { RolloutsPage } from '../Rollouts';
 import { FleetPhonesPage, FleetTrunksPage } from '../FleetStatus';
 import { SmtpServersPage } from '../SmtpServers';
 import { UserGroupsPage } from '../UserGroups';
@@ -40,6 +42,12 @@ export function CccPageContent() {
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/backups" title={t('fleetBackups.tabTitle')}>
         <FleetBackupsPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/rollouts" title={t('rollouts.tabTitle')}>
+        <RolloutsPage />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/calldata" title={t('callData.fleet.tabTitle')}>
+        <FleetCallData />
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/health" title={t('health.tabTitle')}>
         <HealthPage />
