@@ -85,6 +85,32 @@ describe('HttpDeviceClient', () => {
     ).rejects.toThrow(DeviceAccessRevokedError);
   });
 
+  it('does not try refused credentials again for a while, so its own jobs never lock the device', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(`${BASE}/api/v1/system/info`, () => HttpResponse.json(info)),
+      http.post(`${BASE}/api/v1/login`, () => {
+        attempts++;
+        return HttpResponse.json({ error: { code: 'UNAUTHORIZED' } }, { status: 401 });
+      }),
+    );
+    let now = 0;
+    const client = new HttpDeviceClient({ refusedLoginPauseMs: 60_000, nowMs: () => now });
+    const stale = { ...target, credentials: { username: 'ccc-api', password: 'old' } };
+    for (let i = 0; i < 6; i++) await expect(client.getStatus(stale)).rejects.toThrow(DeviceAccessRevokedError);
+    expect(attempts).toBe(1);
+
+    // Other credentials (paired anew) are tried at once; so are the old ones after the pause or a forget().
+    await expect(client.getStatus(target)).rejects.toThrow(DeviceAccessRevokedError);
+    expect(attempts).toBe(2);
+    now = 60_000;
+    await expect(client.getStatus(stale)).rejects.toThrow(DeviceAccessRevokedError);
+    expect(attempts).toBe(3);
+    client.forget(target.serialNumber);
+    await expect(client.getStatus(stale)).rejects.toThrow(DeviceAccessRevokedError);
+    expect(attempts).toBe(4);
+  });
+
   it('reports revoked access when the device says CCC access is gone', async () => {
     device({ accessState: 'none' });
     await expect(new HttpDeviceClient().getStatus(target)).rejects.toThrow(DeviceAccessRevokedError);

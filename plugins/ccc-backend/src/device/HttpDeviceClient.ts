@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Agent } from 'undici';
 import { z } from 'zod';
 import {
@@ -81,6 +82,10 @@ export interface HttpDeviceClientOptions {
   fetchFn?: typeof fetch;
   /** Injectable for tests; defaults to setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /** How long refused credentials are not tried again (default 15 minutes); see {@link HttpDeviceClient}. */
+  refusedLoginPauseMs?: number;
+  /** Injectable for tests; defaults to Date.now. */
+  nowMs?: () => number;
 }
 
 const SESSION_COOKIE = 'ctx_sessionid';
@@ -94,7 +99,10 @@ const CALL_DATA_MAX_PAGES = 100;
  * `ctx_sessionid` cookie (valid about 24 h) that later requests carry; a 401
  * means the session ended, so the client logs in again once. A login refused
  * with 401 means the device no longer knows the CCC's API user: access was
- * revoked on the device. GET requests are retried with backoff on network
+ * revoked on the device. Credentials a device refused are not tried again
+ * for a while (or until the system is paired anew): every periodic job would
+ * otherwise log in with them, and five failed logins lock the device's login
+ * for everyone, its administrators included. GET requests are retried with backoff on network
  * errors, 502/504 and a 503 whose Retry-After is short; nothing else is
  * retried, so no change is ever applied twice.
  */
@@ -106,6 +114,10 @@ export class HttpDeviceClient implements DeviceClient {
   readonly #fetch: typeof fetch;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #sessions = new Map<string, string>();
+  // Session key and credential fingerprint → when the device refused them.
+  readonly #refused = new Map<string, number>();
+  readonly #refusedLoginPauseMs: number;
+  readonly #nowMs: () => number;
   // Undici is pinned to the major version Node 20's fetch bundles, so these agents fit its `dispatcher` option.
   readonly #caAgent?: Agent;
   readonly #selfSignedAgent = new Agent({ connect: { rejectUnauthorized: false } });
@@ -117,6 +129,8 @@ export class HttpDeviceClient implements DeviceClient {
     this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
     this.#fetch = options.fetchFn ?? ((input, init) => fetch(input, init));
     this.#sleep = options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+    this.#refusedLoginPauseMs = options.refusedLoginPauseMs ?? 15 * 60_000;
+    this.#nowMs = options.nowMs ?? Date.now;
     if (options.caCertificate) {
       this.#caAgent = new Agent({ connect: { ca: options.caCertificate } });
     }
@@ -404,6 +418,9 @@ export class HttpDeviceClient implements DeviceClient {
     for (const key of this.#sessions.keys()) {
       if (key.startsWith(`${serialNumber}|`)) this.#sessions.delete(key);
     }
+    for (const key of this.#refused.keys()) {
+      if (key.startsWith(`${serialNumber}|`)) this.#refused.delete(key);
+    }
   }
 
   // A GET whose answer is checked against a schema.
@@ -481,6 +498,13 @@ export class HttpDeviceClient implements DeviceClient {
     const key = sessionKey(target);
     const known = this.#sessions.get(key);
     if (known) return known;
+    const refusedKey = `${key}|${credentialsFingerprint(target)}`;
+    const refusedAt = this.#refused.get(refusedKey);
+    if (refusedAt !== undefined && this.#nowMs() - refusedAt < this.#refusedLoginPauseMs) {
+      throw new DeviceAccessRevokedError(
+        'The device refused the CCC credentials a short while ago; they are not tried again until the system is paired anew',
+      );
+    }
     const basic = Buffer.from(`${target.credentials.username}:${target.credentials.password}`).toString('base64');
     const res = await this.#send(target, '/api/v1/login', {
       method: 'POST',
@@ -488,8 +512,10 @@ export class HttpDeviceClient implements DeviceClient {
     });
     if (res.status === 401 || res.status === 403) {
       await discard(res);
+      this.#refused.set(refusedKey, this.#nowMs());
       throw new DeviceAccessRevokedError('The device no longer accepts the CCC credentials; access was probably removed on the device');
     }
+    this.#refused.delete(refusedKey);
     if (!res.ok) {
       throw await toDeviceError(res, '/api/v1/login');
     }
@@ -527,6 +553,11 @@ async function discard(res: Response): Promise<void> {
 
 function sessionKey(target: DeviceTarget): string {
   return `${target.serialNumber}|${target.credentials.username}`;
+}
+
+// Tells credentials apart without keeping the password in memory twice.
+function credentialsFingerprint(target: DeviceTarget): string {
+  return createHash('sha256').update(`${target.credentials.username}\0${target.credentials.password}`).digest('hex');
 }
 
 function readCookie(headers: Headers, name: string): string | undefined {
