@@ -111,7 +111,10 @@ describe('device faults while every periodic job runs', () => {
       result[table] = Number(n);
     }
     // Each system's newest monitoring bucket, as a number that may only grow.
-    const newest = await knex('monitoring_buckets').groupBy('system_id').select('system_id').max({ ts: 'ts' });
+    const newest: Array<{ system_id: string; ts: string }> = await knex('monitoring_buckets')
+      .groupBy('system_id')
+      .select('system_id')
+      .max({ ts: 'ts' });
     for (const row of newest) result[`monitoring ${row.system_id}`] = Date.parse(row.ts);
     return result;
   }
