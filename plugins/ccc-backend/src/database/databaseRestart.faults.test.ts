@@ -140,9 +140,9 @@ describeWithCluster('PostgreSQL restarts under the backend', () => {
     await restartCluster();
     await adminKnex?.destroy();
     adminKnex = undefined;
+    // The restart hit the ingest early. Whether the collection then failed or carried on over new
+    // connections depends on timing; either way the result below must be whole.
     expect(before).toBeLessThan(expected / 2);
-    const afterRestart = await callDataRows();
-    expect(afterRestart).toBeLessThan(expected);
     await ingest;
     for (const device of simulator.fleet) device.faults.slowMs = 0;
 
