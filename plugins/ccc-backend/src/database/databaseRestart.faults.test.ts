@@ -128,7 +128,7 @@ describeWithCluster('PostgreSQL restarts under the backend', () => {
     expect(expected).toBeGreaterThan(10_000);
 
     // Slow pages keep the ingest going for longer than the restart takes.
-    for (const device of simulator.fleet) device.faults.slowMs = 150;
+    for (const device of simulator.fleet) device.faults.slowMs = 500;
     const ingest = runTasks('ccc-calldata-poll');
     // Restart once the ingest is well under way, not before it began nor after it ended.
     let before = await callDataRows();
