@@ -22,6 +22,9 @@ import { useDateFormat } from '../common/useDateFormat';
 import { BarChart } from './BarChart';
 import { formatDuration } from './callDataFormat';
 
+// Numbers and durations break into unreadable pieces in narrow columns; names may wrap instead.
+const NO_WRAP = { whiteSpace: 'nowrap' as const };
+
 /** Periods to choose from, in days up to and including today. */
 export const STATISTICS_PERIODS = [7, 30, 90, 365] as const;
 
@@ -236,9 +239,9 @@ function Ranking({ title, headers, rows }: { title: string; headers: string[]; r
               {headers.map(h => (
                 <TableCell key={h}>{h}</TableCell>
               ))}
-              <TableCell align="right">{t('callData.stats.calls')}</TableCell>
-              <TableCell align="right">{t('callData.stats.answered')}</TableCell>
-              {withTalk && <TableCell align="right">{t('callData.stats.talkTime')}</TableCell>}
+              <TableCell align="right" style={NO_WRAP}>{t('callData.stats.calls')}</TableCell>
+              <TableCell align="right" style={NO_WRAP}>{t('callData.stats.answered')}</TableCell>
+              {withTalk && <TableCell align="right" style={NO_WRAP}>{t('callData.stats.talkTime')}</TableCell>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -247,9 +250,9 @@ function Ranking({ title, headers, rows }: { title: string; headers: string[]; r
                 {row.cells.map((cell, i) => (
                   <TableCell key={i}>{cell}</TableCell>
                 ))}
-                <TableCell align="right">{row.calls.toLocaleString()}</TableCell>
-                <TableCell align="right">{row.answered.toLocaleString()}</TableCell>
-                {withTalk && <TableCell align="right">{formatDuration(row.talkSeconds ?? 0)}</TableCell>}
+                <TableCell align="right" style={NO_WRAP}>{row.calls.toLocaleString()}</TableCell>
+                <TableCell align="right" style={NO_WRAP}>{row.answered.toLocaleString()}</TableCell>
+                {withTalk && <TableCell align="right" style={NO_WRAP}>{formatDuration(row.talkSeconds ?? 0)}</TableCell>}
               </TableRow>
             ))}
           </TableBody>
