@@ -51,6 +51,13 @@ const IN_FLIGHT: RolloutSystemStep[] = [
 /** Steps not yet past the point where a stopped rollout can still leave the system alone. */
 const NOT_STARTED: RolloutSystemStep[] = ['pending', 'backed_up'];
 
+/** A system claimed for a step: its key, when, and the condition every later write of the step must meet. */
+interface StepClaim {
+  at: string;
+  key: readonly [string, string];
+  when: { step: RolloutSystemStep[]; stepAt: string };
+}
+
 const PAST = { pause: 'paused', resume: 'resumed', abort: 'aborted' } as const;
 
 const NOT_MANAGEABLE: Record<string, string> = {
@@ -472,15 +479,9 @@ export class RolloutService {
     rollout: RolloutRecord,
     s: RolloutSystemRecord,
   ): Promise<void> {
-    const at = this.#now().toISOString();
-    const key = [rollout.id, s.systemId] as const;
-    const claimed = await this.#db.rollouts.updateSystem(
-      ...key,
-      { step: 'backup_starting', stepAt: at, message: null },
-      { step: ['pending'], rolloutState: ['running'] },
-    );
-    if (!claimed) return;
-    const when = { step: ['backup_starting' as const], stepAt: at };
+    const claim = await this.#claim(rollout, s, 'pending', 'backup_starting');
+    if (!claim) return;
+    const { at, key, when } = claim;
     try {
       const { target } = await this.#systems.manageableTarget(s.systemId);
       const firmware = await this.#devices.getFirmware(target);
@@ -528,27 +529,11 @@ export class RolloutService {
         when,
       );
     } catch (error) {
-      if (error instanceof ConflictError) {
-        // Another job runs on the system; nothing was started, so try again next round.
-        await this.#db.rollouts.updateSystem(
-          ...key,
-          { step: 'pending', message: error.message },
-          when,
-        );
-        return;
-      }
-      const failedAt = this.#now().toISOString();
-      await this.#db.rollouts.updateSystem(
-        ...key,
-        {
-          step: 'failed',
-          stepAt: failedAt,
-          finishedAt: failedAt,
-          message: `The backup could not start (${
-            (error as Error).message
-          }); the update was skipped`,
-        },
-        when,
+      await this.#startFailed(
+        claim,
+        error,
+        'pending',
+        message => `The backup could not start (${message}); the update was skipped`,
       );
     }
   }
@@ -558,15 +543,9 @@ export class RolloutService {
     rollout: RolloutRecord,
     s: RolloutSystemRecord,
   ): Promise<void> {
-    const at = this.#now().toISOString();
-    const key = [rollout.id, s.systemId] as const;
-    const claimed = await this.#db.rollouts.updateSystem(
-      ...key,
-      { step: 'update_starting', stepAt: at, message: null },
-      { step: ['backed_up'], rolloutState: ['running'] },
-    );
-    if (!claimed) return;
-    const when = { step: ['update_starting' as const], stepAt: at };
+    const claim = await this.#claim(rollout, s, 'backed_up', 'update_starting');
+    if (!claim) return;
+    const { at, key, when } = claim;
     try {
       const { target } = await this.#systems.manageableTarget(s.systemId);
       const firmware = await this.#devices.getFirmware(target);
@@ -606,27 +585,52 @@ export class RolloutService {
         when,
       );
     } catch (error) {
-      if (error instanceof ConflictError) {
-        // Refused before the device was asked: wait for the other job, keep the backup.
-        await this.#db.rollouts.updateSystem(
-          ...key,
-          { step: 'backed_up', message: error.message },
-          when,
-        );
-        return;
-      }
-      const failedAt = this.#now().toISOString();
-      await this.#db.rollouts.updateSystem(
-        ...key,
-        {
-          step: 'failed',
-          stepAt: failedAt,
-          finishedAt: failedAt,
-          message: `The update could not start: ${(error as Error).message}`,
-        },
-        when,
-      );
+      // A refusal keeps the backup: the update waits for the other job.
+      await this.#startFailed(claim, error, 'backed_up', message => `The update could not start: ${message}`);
     }
+  }
+
+  /**
+   * Moves a system of a running rollout from `from` to `to` with a conditional update: of several
+   * backends advancing at once, exactly one gets the claim, and only it asks the device.
+   */
+  async #claim(
+    rollout: RolloutRecord,
+    s: RolloutSystemRecord,
+    from: RolloutSystemStep,
+    to: RolloutSystemStep,
+  ): Promise<StepClaim | undefined> {
+    const at = this.#now().toISOString();
+    const key = [rollout.id, s.systemId] as const;
+    const claimed = await this.#db.rollouts.updateSystem(
+      ...key,
+      { step: to, stepAt: at, message: null },
+      { step: [from], rolloutState: ['running'] },
+    );
+    return claimed ? { at, key, when: { step: [to], stepAt: at } } : undefined;
+  }
+
+  /**
+   * Records a start that did not happen: a ConflictError (another job runs) was raised before the
+   * device was asked, so the system goes back to `retryStep` for the next round; anything else fails it.
+   */
+  async #startFailed(
+    claim: StepClaim,
+    error: unknown,
+    retryStep: RolloutSystemStep,
+    failure: (message: string) => string,
+  ): Promise<void> {
+    const { key, when } = claim;
+    if (error instanceof ConflictError) {
+      await this.#db.rollouts.updateSystem(...key, { step: retryStep, message: error.message }, when);
+      return;
+    }
+    const failedAt = this.#now().toISOString();
+    await this.#db.rollouts.updateSystem(
+      ...key,
+      { step: 'failed', stepAt: failedAt, finishedAt: failedAt, message: failure((error as Error).message) },
+      when,
+    );
   }
 
   // Ends a running rollout by itself (completed, or stopped by policy or window), audited.
