@@ -6,6 +6,7 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { pluginServicesProbe } from '../__testUtils__/pluginServicesProbe';
 import { cccPlugin } from '../plugin';
+import { confirmOnDevice } from '../__testUtils__/confirmOnDevice';
 
 jest.setTimeout(300_000);
 
@@ -61,12 +62,7 @@ describe('device faults while every periodic job runs', () => {
     });
     if (res.status !== 200) throw new Error(`Injecting ${JSON.stringify(body)} failed: ${res.status}`);
   };
-  const confirm = (i: number, code: string) =>
-    fetch(deviceUrl(i, '/ccc/access/confirm'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ confirmationCode: code }),
-    });
+  const confirm = (i: number, code: string) => confirmOnDevice(simulator.url, device(i).serialNumber, code);
 
   async function inject(i: number, fault: string) {
     switch (fault) {

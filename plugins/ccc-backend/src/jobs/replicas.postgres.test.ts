@@ -9,6 +9,7 @@ import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { cccPlugin } from '../plugin';
 import { shardOf } from './shards';
+import { confirmOnDevice } from '../__testUtils__/confirmOnDevice';
 
 jest.setTimeout(120_000);
 
@@ -195,11 +196,7 @@ describeOnPostgres('two replicas on one PostgreSQL (POSTGRES_15)', () => {
         .set('Authorization', user)
         .send({ name: `PBX ${i + 1}`, serialNumber: device.serialNumber })
         .expect(201);
-      const confirmed = await fetch(`${simulatorUrl}/devices/${device.serialNumber}/api/v1/ccc/access/confirm`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ confirmationCode: body.token.code }),
-      });
+      const confirmed = await confirmOnDevice(simulatorUrl, device.serialNumber, body.token.code);
       expect(confirmed.status).toBe(204);
       systemIds.set(device.serialNumber, body.system.id);
     }

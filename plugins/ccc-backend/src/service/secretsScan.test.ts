@@ -10,6 +10,7 @@ import { pluginServicesProbe } from '../__testUtils__/pluginServicesProbe';
 import { startTestSmtpServer, TestSmtpServer } from '../__testUtils__/testSmtpServer';
 import { cccPlugin } from '../plugin';
 import { createRouter } from './router';
+import { confirmOnDevice } from '../__testUtils__/confirmOnDevice';
 
 jest.setTimeout(120_000);
 
@@ -117,11 +118,7 @@ describe('secrets scan of API responses and logs', () => {
       device.maintenance = { active: true, validUntil: '2030-01-01' };
       const created = await call('post', '/systems', { name: `PBX ${i}`, serialNumber: device.serialNumber });
       expect(created.status).toBe(201);
-      const confirmed = await fetch(`${simulator.url}/devices/${device.serialNumber}/api/v1/ccc/access/confirm`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ confirmationCode: created.body.token.code }),
-      });
+      const confirmed = await confirmOnDevice(simulator.url, device.serialNumber, created.body.token.code);
       expect(confirmed.status).toBe(204);
       systemIds.push(created.body.system.id);
       expect((await call('post', `/systems/${created.body.system.id}/refresh`)).status).toBe(200);
