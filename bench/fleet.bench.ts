@@ -253,9 +253,10 @@ async function benchHttpParts(
     `its caller). PostgreSQL was VACUUM ANALYZEd after loading, as autovacuum would have done on a server in use.`;
   if (listRows.length > 0) {
     console.log(
-      `\n### Systems list under load\n\nGET /systems, the whole list in one answer as the UI asks for it (the route ` +
-        `has no paging), as a fleet administrator (allowed without conditions) and as a user with the Monitoring ` +
-        `role on 5 systems (the policy's conditions become SQL). ${setup}\n`,
+      `\n### Systems list under load\n\nGET /systems as the systems page asks for it (one page of 25, sorted and ` +
+        `filtered by the backend), and the whole list as pickers and the catalog provider read it, as a fleet ` +
+        `administrator (allowed without conditions) and as a user with the Monitoring role on 5 systems (the ` +
+        `policy's conditions become SQL). ${setup}\n`,
     );
     loadTable(listRows);
   }

@@ -8,6 +8,7 @@ export * from './constants';
 export * from './health';
 export * from './serialNumber';
 export * from './systems';
+export * from './systemsList';
 export * from './roles';
 export * from './permissions';
 export * from './access';

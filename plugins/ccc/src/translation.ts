@@ -213,6 +213,11 @@ export const cccMessages = {
     loadError: 'The systems could not be loaded: {{message}}',
     filter: 'Filter by name or serial number',
     noMatch: 'No system matches "{{filter}}".',
+    noMatchState: 'No system is in this state.',
+    stateFilter: 'Device state',
+    allStates: 'All states',
+    rowsPerPage: 'Rows per page',
+    pageRange: '{{from}}–{{to}} of {{count}}',
     columns: {
       name: 'Name',
       serialNumber: 'Serial number',

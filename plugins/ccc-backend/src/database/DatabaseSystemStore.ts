@@ -1,7 +1,7 @@
 import { DeviceFacts } from '@internal/plugin-ccc-common';
 import { Knex } from 'knex';
 import { applySystemFilter, CccSystemCriteria } from './systemFilter';
-import { DuplicateSerialError, SystemRecord, SystemStore } from './SystemStore';
+import { DuplicateSerialError, SystemListQuery, SystemRecord, SystemStore } from './SystemStore';
 
 /** Row shape of the `systems` table. */
 interface RawSystemRow {
@@ -48,6 +48,11 @@ const COLUMNS: Record<keyof SystemRecord, keyof RawSystemRow> = {
   updatedAt: 'updated_at',
 };
 
+// Ascending puts what needs attention first: errors, open pairings, restricted, unknown, and the healthy ones last.
+const STATE_RANK_SQL =
+  "case systems.state when 'error' then 0 when 'token_pending' then 1 when 'paired_restricted' then 2 " +
+  "when 'paired_ok' then 4 else 3 end";
+
 /** {@link SystemStore} on knex (SQLite or PostgreSQL). */
 export class DatabaseSystemStore implements SystemStore {
   constructor(private readonly knex: Knex) {}
@@ -80,6 +85,47 @@ export class DatabaseSystemStore implements SystemStore {
     if (criteria) applySystemFilter(this.knex, query, criteria);
     const rows: RawSystemRow[] = await query;
     return rows.map(fromRow);
+  }
+
+  async listPage(query: SystemListQuery): Promise<{ records: SystemRecord[]; totalCount: number }> {
+    const base = this.knex('systems');
+    if (query.criteria) applySystemFilter(this.knex, base, query.criteria);
+    if (query.state) base.where('systems.state', query.state);
+    const text = query.text?.trim();
+    if (text) {
+      // The text is a value, never SQL; %, _ and \ in it are matched literally.
+      const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      base.where(b =>
+        b
+          .whereRaw(`lower(systems.name) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(systems.serial_number) like ? escape '\\'`, [pattern]),
+      );
+    }
+
+    const page = base.clone().select('systems.*');
+    const order = query.order === 'desc' ? 'desc' : 'asc';
+    if (query.sort === 'serialNumber') {
+      page.orderBy('systems.serial_number', order);
+    } else if (query.sort === 'firstRegisteredAt') {
+      // Never registered sorts after every date (and first when descending), the same on both databases.
+      page.orderByRaw(`case when systems.first_registered_at is null then 1 else 0 end ${order}`);
+      page.orderBy('systems.first_registered_at', order);
+    } else if (query.sort === 'state') {
+      page.orderByRaw(`${STATE_RANK_SQL} ${order}`);
+    } else {
+      page.orderByRaw(`lower(systems.name) ${order}`);
+    }
+    // Ties by name, then serial number and id: every page of an offset walk sees the same order.
+    page.orderByRaw('lower(systems.name) asc').orderBy('systems.serial_number', 'asc').orderBy('systems.id', 'asc');
+    if (query.limit === undefined) {
+      const rows: RawSystemRow[] = await page;
+      return { records: rows.map(fromRow), totalCount: rows.length };
+    }
+    page.limit(query.limit);
+    if (query.offset) page.offset(query.offset);
+    const rows: RawSystemRow[] = await page;
+    const [{ n }] = await base.clone().count({ n: '*' });
+    return { records: rows.map(fromRow), totalCount: Number(n) };
   }
 
   async getMany(ids: string[]): Promise<Array<SystemRecord | undefined>> {

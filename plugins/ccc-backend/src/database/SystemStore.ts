@@ -1,4 +1,4 @@
-import { DeviceFacts, DeviceState, StateReason } from '@internal/plugin-ccc-common';
+import { DeviceFacts, DeviceState, StateReason, SystemSortColumn } from '@internal/plugin-ccc-common';
 import { CccSystemCriteria } from './systemFilter';
 
 /** A system as stored, secrets still sealed. */
@@ -24,6 +24,20 @@ export interface SystemRecord {
   updatedAt: string;
 }
 
+/** What {@link SystemStore.listPage} selects, sorts and pages. */
+export interface SystemListQuery {
+  /** Permission criteria (evaluated in SQL); none: every system. */
+  criteria?: CccSystemCriteria;
+  /** Text in the name or serial number, case-insensitive, matched literally. */
+  text?: string;
+  state?: DeviceState;
+  sort: SystemSortColumn;
+  order: 'asc' | 'desc';
+  /** Page size; none: every matching system. */
+  limit?: number;
+  offset?: number;
+}
+
 /** Persistence of registered systems. */
 export interface SystemStore {
   /** Inserts a new system; rejects with {@link DuplicateSerialError} when the serial number is taken. */
@@ -32,6 +46,8 @@ export interface SystemStore {
   getBySerial(serialNumber: string): Promise<SystemRecord | undefined>;
   /** Systems ordered by name: all, or those matching permission criteria (evaluated in SQL). */
   list(criteria?: CccSystemCriteria): Promise<SystemRecord[]>;
+  /** One page of the systems matching a query, sorted in SQL, and how many match in all. */
+  listPage(query: SystemListQuery): Promise<{ records: SystemRecord[]; totalCount: number }>;
   /** Systems by id, in the order asked, undefined for unknown ids. */
   getMany(ids: string[]): Promise<Array<SystemRecord | undefined>>;
   /** Changes the given fields; returns the updated record, or undefined when it no longer exists. */

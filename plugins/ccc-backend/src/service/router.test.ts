@@ -63,6 +63,34 @@ describe('CCC systems API', () => {
     expect(res.body.items.map((s: { serialNumber: string }) => s.serialNumber)).toEqual(['CTX000111222']);
   });
 
+  it('lists systems a page at a time, filtered and sorted, and answers a bad query with 400 in words', async () => {
+    for (const [name, serialNumber] of [
+      ['Nord', 'CTX000000003'],
+      ['Ost', 'CTX000000001'],
+      ['Süd', 'CTX000000002'],
+    ]) {
+      await register({ name, serialNumber }).expect(201);
+    }
+    const list = (query: string) => request(backend.server).get(`/api/ccc/systems${query}`).set('Authorization', as(ANNA));
+    const names = (body: { items: Array<{ name: string }> }) => body.items.map(s => s.name);
+
+    const all = await list('').expect(200);
+    expect(names(all.body)).toEqual(['Nord', 'Ost', 'Süd']);
+    expect(all.body.totalCount).toBe(3);
+    const second = await list('?limit=1&offset=1&sort=serialNumber&order=desc').expect(200);
+    expect(second.body).toMatchObject({ totalCount: 3, items: [{ serialNumber: 'CTX000000002' }] });
+    const filtered = await list('?q=ctx000000001&state=token_pending&limit=10').expect(200);
+    expect(names(filtered.body)).toEqual(['Ost']);
+    expect(filtered.body.totalCount).toBe(1);
+
+    expect((await list('?limit=0').expect(400)).body.error.message).toMatch(/limit is at least 1/);
+    expect((await list('?limit=501').expect(400)).body.error.message).toMatch(/limit is at most 500/);
+    expect((await list('?offset=5').expect(400)).body.error.message).toMatch(/offset needs limit/);
+    expect((await list('?sort=owner').expect(400)).body.error.message).toMatch(/sort is one of name, serialNumber/);
+    expect((await list('?state=broken').expect(400)).body.error.message).toMatch(/state is one of/);
+    expect((await list('?colour=red').expect(400)).body.error.message).toMatch(/colour/);
+  });
+
   it('registers, answers bad input with 400 and a duplicate with 409, in words', async () => {
     const created = await register({ name: 'Zentrale', serialNumber: 'ctx000111222' }).expect(201);
     expect(created.body.token.code).toMatch(/^\w{4}-\w{4}-\w{4}$/);

@@ -17,6 +17,7 @@ import {
   cccSystemReadPermission,
   cccSystemTransferPermission,
   cccSystemUpdatePermission,
+  systemsQuerySchema,
 } from '@internal/plugin-ccc-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -106,10 +107,12 @@ export async function createRouter(options: CccRouterOptions): Promise<express.R
   });
 
   // Users see the systems they hold a role on (filtered in SQL); the catalog
-  // module reads all of them with a service token.
+  // module reads all of them with a service token. The systems page asks for
+  // one page at a time, filtered and sorted in SQL.
   router.get('/systems', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await systems.list(await guard.listCriteria(credentials, cccSystemReadPermission)) });
+    const query = parse(systemsQuerySchema, req.query);
+    res.json(await systems.listPage(await guard.listCriteria(credentials, cccSystemReadPermission), query));
   });
 
   router.post(

@@ -4,11 +4,13 @@ import {
   BulkRegistrationResult,
   bulkRegisterRequestSchema,
   CccSystem,
+  CccSystemsPage,
   compareFirmware,
   MIN_FIRMWARE_VERSION,
   PAIRING_TOKEN_VALIDITY_HOURS,
   PairingRequest,
   PairingToken,
+  ParsedSystemsQuery,
   pairingRequestSchema,
   SystemGate,
   systemGate,
@@ -103,6 +105,20 @@ export class SystemsService {
   /** Systems as the API shows them: all, or those matching permission criteria. */
   async list(criteria?: CccSystemCriteria): Promise<CccSystem[]> {
     return (await this.#store.list(criteria)).map(r => this.#toApi(r));
+  }
+
+  /** Systems of a `GET /systems` query (all, or one page) within the permission criteria, and how many match. */
+  async listPage(criteria: CccSystemCriteria | undefined, query: ParsedSystemsQuery): Promise<CccSystemsPage> {
+    const { records, totalCount } = await this.#store.listPage({
+      criteria,
+      text: query.q,
+      state: query.state,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items: records.map(r => this.#toApi(r)), totalCount };
   }
 
   /**

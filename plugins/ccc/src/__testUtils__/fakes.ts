@@ -10,6 +10,7 @@ import {
   ROLE_PERMISSIONS,
 } from '@internal/plugin-ccc-common';
 import { CccApi, CccSystemAccess } from '../api/CccApi';
+import { systemsPage } from './systemsPageFake';
 
 /** A CccApi whose methods are jest mocks; tests set the answers they need. */
 export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
@@ -17,6 +18,7 @@ export function fakeCccApi(systems: CccSystem[] = []): jest.Mocked<CccApi> {
     getHealth: jest.fn(),
     getDashboard: jest.fn(),
     listSystems: jest.fn().mockResolvedValue(systems),
+    listSystemsPage: jest.fn(async query => systemsPage(systems, query)),
     getSystem: jest.fn(),
     getSystemBySerial: jest.fn(),
     registerSystem: jest.fn(),

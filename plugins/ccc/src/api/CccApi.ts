@@ -26,6 +26,7 @@ import {
   CccSmtpCheckResult,
   CccSmtpServer,
   CccSystem,
+  CccSystemsPage,
   CccSystemSmtp,
   CccUserGroup,
   CccUserGroupDetails,
@@ -34,6 +35,7 @@ import {
   RegisterSystemRequest,
   RegisterSystemResponse,
   BulkRegistrationResult,
+  SystemsQuery,
   UpdateSystemRequest,
   UserGroupVisibility,
 } from '@internal/plugin-ccc-common';
@@ -93,8 +95,10 @@ export interface CccApi {
   getHealth(): Promise<CccHealth>;
   /** Versions, the user's systems by device state, help links and news (manual: "Dashboard"). */
   getDashboard(): Promise<CccDashboard>;
-  /** Systems the user may see. */
+  /** Systems the user may see, all of them (for pickers and summaries). */
   listSystems(): Promise<CccSystem[]>;
+  /** One page of the systems the user may see, filtered and sorted by the backend (the systems page). */
+  listSystemsPage(query: SystemsQuery): Promise<CccSystemsPage>;
   /** One system by id. */
   getSystem(id: string): Promise<CccSystem>;
   /** One system by serial number (entity pages know the serial from the annotation). */

@@ -20,6 +20,7 @@ import {
   CccSmtpCheckResult,
   CccSmtpServer,
   CccSystem,
+  CccSystemsPage,
   CccSystemSmtp,
   CccUserGroup,
   CccUserGroupDetails,
@@ -28,6 +29,7 @@ import {
   RegisterSystemRequest,
   RegisterSystemResponse,
   BulkRegistrationResult,
+  SystemsQuery,
   UpdateSystemRequest,
 } from '@internal/plugin-ccc-common';
 import { AuditPage, CccApi, CccSystemAccess, CreateUserGroupRequest, GrantKey, UpdateUserGroupRequest } from './CccApi';
@@ -99,6 +101,11 @@ export class CccClient implements CccApi {
   async listSystems(): Promise<CccSystem[]> {
     const body = await this.json<{ items: CccSystem[] }>('/systems');
     return body.items;
+  }
+
+  listSystemsPage(params: SystemsQuery): Promise<CccSystemsPage> {
+    const { q, state, sort, order, limit, offset } = params;
+    return this.json(`/systems${query({ q: q?.trim() || undefined, state, sort, order, limit, offset })}`);
   }
 
   getSystem(id: string): Promise<CccSystem> {

@@ -115,11 +115,11 @@ describe('SystemsOverview', () => {
 
     await user.click(hamburg.getByRole('button', { name: 'Renew' }));
     expect(api.renewToken).toHaveBeenCalledWith('pending');
-    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.listSystemsPage).toHaveBeenCalledTimes(2));
 
     await user.click(hamburg.getByRole('button', { name: 'Cancel' }));
     expect(api.cancelToken).toHaveBeenCalledWith('pending');
-    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(api.listSystemsPage).toHaveBeenCalledTimes(3));
   });
 
   it('pairs a system again and shows the new code with the steps', async () => {
@@ -134,7 +134,7 @@ describe('SystemsOverview', () => {
     expect(within(dialog).getByText('PAIR-AGAI-N001')).toBeInTheDocument();
     expect(within(dialog).getByText(/Valid for 24 hours, until/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Administration > Service > Externer Zugriff/)).toBeInTheDocument();
-    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.listSystemsPage).toHaveBeenCalledTimes(2));
   });
 
   it('shows why an action failed', async () => {
@@ -163,7 +163,7 @@ describe('SystemsOverview', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     expect(api.updateSystem).toHaveBeenCalledWith('restricted', { name: 'Munich Branch West' });
-    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.listSystemsPage).toHaveBeenCalledTimes(2));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     // The dialog opens with the values of the row it was opened from, not the last one edited.
@@ -174,20 +174,61 @@ describe('SystemsOverview', () => {
 
   it('filters by name and serial number', async () => {
     const user = userEvent.setup();
-    renderOverview();
+    const api = renderOverview();
     await screen.findByRole('rowheader', { name: 'Berlin HQ' });
     const filter = screen.getByRole('textbox', { name: 'Filter by name or serial number' });
 
     await user.type(filter, 'ham');
-    expect(shownNames()).toEqual(['Hamburg Office']);
+    await waitFor(() => expect(shownNames()).toEqual(['Hamburg Office']));
+    // The backend is asked once the typing pauses, not for every key.
+    expect(api.listSystemsPage).toHaveBeenLastCalledWith(expect.objectContaining({ q: 'ham', offset: 0 }));
+    expect(api.listSystemsPage).not.toHaveBeenCalledWith(expect.objectContaining({ q: 'ha' }));
 
     await user.clear(filter);
     await user.type(filter, 'dr3sd');
-    expect(shownNames()).toEqual(['Dresden Lab']);
+    await waitFor(() => expect(shownNames()).toEqual(['Dresden Lab']));
 
     await user.clear(filter);
     await user.type(filter, 'Vienna');
-    expect(screen.getByText('No system matches "Vienna".')).toBeInTheDocument();
+    expect(await screen.findByText('No system matches "Vienna".')).toBeInTheDocument();
+  });
+
+  it('filters by device state', async () => {
+    const user = userEvent.setup();
+    const api = renderOverview();
+    await screen.findByRole('rowheader', { name: 'Berlin HQ' });
+
+    const states = screen.getByRole('combobox', { name: 'Device state' });
+    await user.selectOptions(states, 'Error');
+    await waitFor(() => expect(shownNames()).toEqual(['Cologne Depot', 'Dresden Lab']));
+    expect(api.listSystemsPage).toHaveBeenLastCalledWith(expect.objectContaining({ state: 'error' }));
+
+    await user.selectOptions(states, 'Unknown (?)');
+    await waitFor(() => expect(shownNames()).toEqual(['Essen Store']));
+  });
+
+  it('pages through a large fleet, asking the backend for one page at a time', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 60 }, (_, i) =>
+      makeSystem({ id: `s${i}`, name: `PBX ${String(i).padStart(2, '0')}`, serialNumber: `CTX00000${1000 + i}` }),
+    );
+    const api = renderOverview(many);
+    await screen.findByRole('rowheader', { name: 'PBX 00' });
+    expect(shownNames()).toHaveLength(25);
+    expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
+    expect(api.listSystemsPage).toHaveBeenLastCalledWith(
+      expect.objectContaining({ limit: 25, offset: 0, sort: 'name', order: 'asc' }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(shownNames()[0]).toBe('PBX 25'));
+    expect(screen.getByText('26–50 of 60')).toBeInTheDocument();
+    expect(api.listSystemsPage).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 25, offset: 25 }));
+
+    // A new order starts again at the first page.
+    await user.click(screen.getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(shownNames()[0]).toBe('PBX 59'));
+    expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
   });
 
   it('sorts by clicking the column headers', async () => {
@@ -204,32 +245,32 @@ describe('SystemsOverview', () => {
     ]);
 
     await user.click(screen.getByRole('button', { name: 'Name' }));
-    expect(shownNames()[0]).toBe('Munich Branch');
+    await waitFor(() => expect(shownNames()[0]).toBe('Munich Branch'));
 
     await user.click(screen.getByRole('button', { name: 'Serial number' }));
-    expect(shownNames().slice(0, 2)).toEqual(['Berlin HQ', 'Cologne Depot']);
+    await waitFor(() => expect(shownNames().slice(0, 2)).toEqual(['Berlin HQ', 'Cologne Depot']));
 
     // Oldest first; systems never registered come last.
     await user.click(screen.getByRole('button', { name: 'First registration' }));
-    expect(shownNames()).toEqual([
+    await waitFor(() => expect(shownNames()).toEqual([
       'Dresden Lab',
       'Munich Branch',
       'Berlin HQ',
       'Essen Store',
       'Cologne Depot',
       'Hamburg Office',
-    ]);
+    ]));
 
     // What needs attention first: errors, then pending pairings.
     await user.click(screen.getByRole('button', { name: 'Device state' }));
-    expect(shownNames()).toEqual([
+    await waitFor(() => expect(shownNames()).toEqual([
       'Cologne Depot',
       'Dresden Lab',
       'Hamburg Office',
       'Munich Branch',
       'Essen Store',
       'Berlin HQ',
-    ]);
+    ]));
   });
 
   it('deletes the selected systems after confirmation and reports those the backend refused', async () => {
@@ -256,7 +297,7 @@ describe('SystemsOverview', () => {
     expect(api.deleteSystem).toHaveBeenCalledTimes(2);
     expect(api.deleteSystem).toHaveBeenCalledWith('unknown');
     expect(api.deleteSystem).toHaveBeenCalledWith('restricted');
-    await waitFor(() => expect(api.listSystems).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.listSystemsPage).toHaveBeenCalledTimes(2));
   });
 
   it('selects all shown systems and deletes nothing when cancelled', async () => {
@@ -265,7 +306,7 @@ describe('SystemsOverview', () => {
     await screen.findByRole('rowheader', { name: 'Berlin HQ' });
     // "o" matches Hamburg Office, Cologne Depot and Essen Store; the others stay unselected.
     await user.type(screen.getByRole('textbox', { name: 'Filter by name or serial number' }), 'o');
-    expect(shownNames()).toHaveLength(3);
+    await waitFor(() => expect(shownNames()).toHaveLength(3));
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all shown systems' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
@@ -284,7 +325,7 @@ describe('SystemsOverview', () => {
 
   it('shows why the systems could not be loaded', async () => {
     const api = fakeCccApi();
-    api.listSystems.mockRejectedValue(await responseError(500, 'Database unavailable'));
+    api.listSystemsPage.mockRejectedValue(await responseError(500, 'Database unavailable'));
     renderInTestApp(<SystemsOverview />, {
       apis: [
         [cccApiRef, api],

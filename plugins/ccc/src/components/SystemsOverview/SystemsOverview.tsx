@@ -1,7 +1,13 @@
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CccSystem, cccSystemCreatePermission } from '@internal/plugin-ccc-common';
+import {
+  CccSystem,
+  cccSystemCreatePermission,
+  DEVICE_STATES,
+  DeviceState,
+  SystemSortColumn,
+} from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -11,6 +17,7 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
@@ -20,19 +27,29 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useDebounce from 'react-use/esm/useDebounce';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
 import { useBasicPermission } from '../common/usePermissionWithReason';
+import { useDeviceStateLabel } from '../DeviceState/DeviceStateDisplay';
 import { WithReason } from '../common/WithReason';
 import { EditSystemDialog } from '../EditSystemDialog';
 import { BulkRegisterDialog } from '../BulkRegister/BulkRegisterDialog';
 import { RegisterSystemDialog } from '../RegisterSystemDialog';
 import { DeleteSystemsDialog } from './DeleteSystemsDialog';
-import { filterSystems, SortKey, SortOrder, sortSystems } from './sortSystems';
 import { SystemRow } from './SystemRow';
+
+const ROWS_PER_PAGE = [25, 50, 100];
+// Typing waits this long before the backend is asked again.
+const FILTER_DEBOUNCE_MS = 300;
+
+interface SortOrder {
+  key: SystemSortColumn;
+  direction: 'asc' | 'desc';
+}
 
 interface DeleteFailure {
   system: CccSystem;
@@ -43,16 +60,45 @@ interface DeleteFailure {
  * The systems overview of the CCC page (manual: "Systeme > Übersicht"):
  * name, serial number, first registration and device state of every system
  * the user may see, with filter, sorting, pairing actions, registration,
- * editing and bulk delete.
+ * editing and bulk delete. The backend filters, sorts and pages, so a fleet
+ * of thousands loads one page at a time.
  */
 export function SystemsOverview() {
   const api = useApi(cccApiRef);
   const { t } = useTranslationRef(cccTranslationRef);
-  const { value: systems, loading, error, retry } = useAsyncRetry(() => api.listSystems(), [api]);
+  const stateLabel = useDeviceStateLabel();
+  // The label of the state filter needs an id to point at.
+  const fieldId = useId();
   const create = useBasicPermission(cccSystemCreatePermission, t('permission.createDenied'));
 
   const [filter, setFilter] = useState('');
+  const [text, setText] = useState('');
+  const [state, setState] = useState<DeviceState | ''>('');
   const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 'asc' });
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(ROWS_PER_PAGE[0]);
+  useDebounce(
+    () => {
+      setText(filter.trim());
+      setPage(0);
+    },
+    FILTER_DEBOUNCE_MS,
+    [filter],
+  );
+  const { value, loading, error, retry } = useAsyncRetry(
+    () =>
+      api.listSystemsPage({
+        q: text || undefined,
+        state: state || undefined,
+        sort: order.key,
+        order: order.direction,
+        limit: rowsPerPage,
+        offset: page * rowsPerPage,
+      }),
+    [api, text, state, order, page, rowsPerPage],
+  );
+  const filtered = text !== '' || state !== '';
+
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [registerOpen, setRegisterOpen] = useState(false);
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -76,14 +122,16 @@ export function SystemsOverview() {
     [],
   );
 
-  const rows = useMemo(() => sortSystems(filterSystems(systems ?? [], filter), order), [systems, filter, order]);
+  const rows = value?.items ?? [];
   // Selecting is for deleting, so only systems the user may delete count.
   const selectableRows = rows.filter(row => deletable.has(row.id));
-  // Only what is shown can be deleted: a selection hidden by the filter must not be deleted unseen.
+  // Only what is shown can be deleted: a selection on another page or hidden by the filter must not be deleted unseen.
   const selectedRows = selectableRows.filter(row => selected.has(row.id));
 
-  const sortBy = (key: SortKey) =>
+  const sortBy = (key: SystemSortColumn) => {
     setOrder(prev => ({ key, direction: prev.key === key && prev.direction === 'asc' ? 'desc' : 'asc' }));
+    setPage(0);
+  };
 
   const toggle = (id: string) =>
     setSelected(prev => {
@@ -135,7 +183,7 @@ export function SystemsOverview() {
     </WithReason>
   );
 
-  const column = (key: SortKey, label: string) => (
+  const column = (key: SystemSortColumn, label: string) => (
     <TableCell sortDirection={order.key === key ? order.direction : false}>
       <TableSortLabel
         active={order.key === key}
@@ -148,11 +196,11 @@ export function SystemsOverview() {
   );
 
   let body;
-  if (loading && !systems) {
+  if (loading && !value) {
     body = <Progress />;
-  } else if (error) {
+  } else if (error || !value) {
     body = <Alert severity="error">{t('systems.loadError', { message: errorMessage(error) })}</Alert>;
-  } else if (!systems || systems.length === 0) {
+  } else if (value.totalCount === 0 && !filtered) {
     body = (
       <EmptyState
         missing="data"
@@ -185,6 +233,28 @@ export function SystemsOverview() {
               ),
             }}
           />
+          <TextField
+            select
+            id={`${fieldId}-state`}
+            value={state}
+            onChange={e => {
+              setState(e.target.value as DeviceState | '');
+              setPage(0);
+            }}
+            label={t('systems.stateFilter')}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+            size="small"
+            variant="outlined"
+            style={{ marginLeft: 8, minWidth: 220 }}
+          >
+            <option value="">{t('systems.allStates')}</option>
+            {DEVICE_STATES.map(s => (
+              <option key={s} value={s}>
+                {stateLabel(s)}
+              </option>
+            ))}
+          </TextField>
           <Box flexGrow={1} />
           {selectedRows.length > 0 && (
             <>
@@ -247,13 +317,27 @@ export function SystemsOverview() {
               <TableRow>
                 <TableCell colSpan={6}>
                   <Typography variant="body2" color="textSecondary">
-                    {t('systems.noMatch', { filter })}
+                    {text ? t('systems.noMatch', { filter: text }) : t('systems.noMatchState')}
                   </Typography>
                 </TableCell>
               </TableRow>
             )}
           </TableBody>
         </Table>
+        <TablePagination
+          component="div"
+          count={value.totalCount}
+          page={page}
+          rowsPerPage={rowsPerPage}
+          rowsPerPageOptions={ROWS_PER_PAGE}
+          onPageChange={(_event, next) => setPage(next)}
+          onRowsPerPageChange={event => {
+            setRowsPerPage(Number(event.target.value));
+            setPage(0);
+          }}
+          labelRowsPerPage={t('systems.rowsPerPage')}
+          labelDisplayedRows={({ from, to, count }) => t('systems.pageRange', { from: String(from), to: String(to), count })}
+        />
       </>
     );
   }
@@ -266,7 +350,7 @@ export function SystemsOverview() {
           <IconButton aria-label={t('common.refresh')} title={t('common.refresh')} onClick={retry} disabled={loading}>
             <RefreshIcon />
           </IconButton>
-          {systems && systems.length > 0 && (
+          {value && (value.totalCount > 0 || filtered) && (
             <Box display="flex" style={{ gap: 8 }}>
               {bulkButton}
               {registerButton}
