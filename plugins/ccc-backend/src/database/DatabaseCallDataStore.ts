@@ -9,9 +9,11 @@ import {
 } from './CallDataStore';
 import { applyFilter, applyScope, externalNumberSql, isMasked } from './callDataSql';
 import { queryCallDataAggregates } from './callDataAggregates';
+import { CALL_DATA_UNIQUE_KEY, callDataRow } from './callDataRows';
+import { insertCallDataOnSqlite, isBetterSqlite } from './sqliteCallDataInsert';
 
 const CURSOR_KIND = 'calldata';
-// About 20 bindings a row: well below the bind limits of SQLite and PostgreSQL.
+// About 20 bindings a row: well below PostgreSQL's bind limit. (SQLite has a path of its own.)
 const INSERT_CHUNK = 200;
 // Deleting in slices keeps each statement and its locks short on a table with millions of rows.
 const DELETE_CHUNK = 5_000;
@@ -35,12 +37,13 @@ export class DatabaseCallDataStore implements CallDataStore {
   constructor(private readonly knex: Knex) {}
 
   async addRecords(systemId: string, records: NewCallData[], at: string): Promise<number> {
+    if (isBetterSqlite(this.knex)) return insertCallDataOnSqlite(this.knex, systemId, records, at);
     let added = 0;
     for (let i = 0; i < records.length; i += INSERT_CHUNK) {
-      const rows = records.slice(i, i + INSERT_CHUNK).map(r => toRow(systemId, r, at));
+      const rows = records.slice(i, i + INSERT_CHUNK).map(r => callDataRow(systemId, r, at));
       const inserted = await this.knex('call_data')
         .insert(rows)
-        .onConflict(['system_id', 'start_at', 'fingerprint'])
+        .onConflict([...CALL_DATA_UNIQUE_KEY])
         .ignore()
         .returning('id');
       added += inserted.length;
@@ -106,31 +109,6 @@ export class DatabaseCallDataStore implements CallDataStore {
       if (n < DELETE_CHUNK) return deleted;
     }
   }
-}
-
-function toRow(systemId: string, r: NewCallData, at: string) {
-  return {
-    system_id: systemId,
-    fingerprint: r.fingerprint,
-    device_id: r.deviceId,
-    start_at: r.startAt,
-    duration_seconds: r.durationSeconds,
-    external_number: r.externalNumber,
-    external_name: r.externalName,
-    msn: r.line,
-    user_number: r.billingNumber,
-    user_name: r.billingName,
-    connected_user_number: r.realNumber,
-    connected_user_name: r.realName,
-    group_number: r.groupNumber,
-    group_name: r.groupName,
-    cost: r.cost,
-    cost_factor: r.costFactor,
-    direction: r.direction,
-    call_type: r.callType,
-    success: r.success,
-    collected_at: at,
-  };
 }
 
 function toRecord(row: Record<string, any>, masked: boolean): CccCallDataRecord {
