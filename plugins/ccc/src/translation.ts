@@ -17,6 +17,10 @@ export const cccMessages = {
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     you: '(you)',
+    rowsPerPage: 'Rows per page',
+    pageRange: '{{from}}–{{to}} of {{total}}',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
   },
   rollouts: {
     tabTitle: 'Rollouts',
@@ -216,8 +220,6 @@ export const cccMessages = {
     noMatchState: 'No system is in this state.',
     stateFilter: 'Device state',
     allStates: 'All states',
-    rowsPerPage: 'Rows per page',
-    pageRange: '{{from}}–{{to}} of {{count}}',
     columns: {
       name: 'Name',
       serialNumber: 'Serial number',
@@ -1041,10 +1043,6 @@ export const cccMessages = {
       mailedAt: 'Mailed at',
     },
     notMailed: 'Not mailed',
-    rowsPerPage: 'Rows per page',
-    displayedRows: '{{from}}–{{to}} of {{total}}',
-    previousPage: 'Previous page',
-    nextPage: 'Next page',
   },
   alertMails: {
     title: 'Alert mails',
@@ -1181,8 +1179,6 @@ export const cccMessages = {
     emptyDescription:
       'The CCC reads the phones and provider accounts of every paired system with active maintenance; they appear here after the first read.',
     noMatch: 'No entry matches the filter.',
-    rowsPerPage: 'Rows per page',
-    pageRange: '{{from}}–{{to}} of {{count}}',
   },
   health: {
     tabTitle: 'Health',

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { systemRecord } from '../__testUtils__/systemRecord';
 import { CccDatabase, createCccDatabase } from './CccDatabase';
 import { migrateDatabase } from './migrateDatabase';
 import { CccSystemCriteria } from './systemFilter';
@@ -15,27 +16,7 @@ const CARLA = 'user:default/carla';
 const OPS = 'group:default/ops';
 
 function system(id: string, name: string, ownerRef: string): SystemRecord {
-  return {
-    id,
-    name,
-    serialNumber: `CTX${id.slice(0, 9).replace(/-/g, '0').toUpperCase()}`,
-    ownerRef,
-    catalogOwnerRef: ownerRef,
-    state: 'token_pending',
-    stateReason: null,
-    stateMessage: null,
-    tokenHash: null,
-    tokenSealed: null,
-    tokenExpiresAt: null,
-    credentialsSealed: null,
-    deviceFacts: null,
-    deviceUrl: null,
-    allowSelfSignedTls: false,
-    firstRegisteredAt: null,
-    lastSeenAt: null,
-    createdAt: AT,
-    updatedAt: AT,
-  };
+  return systemRecord({ id, name, serialNumber: `CTX${id.slice(0, 9).replace(/-/g, '0').toUpperCase()}`, ownerRef });
 }
 
 const S1 = '11111111-1111-4111-8111-111111111111';

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DeviceState } from '@internal/plugin-ccc-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { systemRecord } from '../__testUtils__/systemRecord';
 import { CccDatabase, createCccDatabase } from './CccDatabase';
 import { migrateDatabase } from './migrateDatabase';
 import { SystemListQuery, SystemRecord } from './SystemStore';
@@ -17,27 +18,14 @@ function system(
   name: string,
   fields: { owner?: string; state?: DeviceState; registered?: string | null; serial?: string } = {},
 ): SystemRecord {
-  return {
+  return systemRecord({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     name,
     serialNumber: fields.serial ?? `CTX${String(n).padStart(7, '0')}`,
     ownerRef: fields.owner ?? ANNA,
-    catalogOwnerRef: fields.owner ?? ANNA,
     state: fields.state ?? 'paired_ok',
-    stateReason: null,
-    stateMessage: null,
-    tokenHash: null,
-    tokenSealed: null,
-    tokenExpiresAt: null,
-    credentialsSealed: null,
-    deviceFacts: null,
-    deviceUrl: null,
-    allowSelfSignedTls: false,
     firstRegisteredAt: fields.registered === undefined ? AT : fields.registered,
-    lastSeenAt: null,
-    createdAt: AT,
-    updatedAt: AT,
-  };
+  });
 }
 
 describe.each(databases.eachSupportedId())('systems list page (%s)', databaseId => {

@@ -12,6 +12,10 @@ const de = {
   'common.loadMore': 'Mehr laden',
   'common.loadingMore': 'Wird geladen…',
   'common.you': '(Sie)',
+  'common.rowsPerPage': 'Zeilen pro Seite',
+  'common.pageRange': '{{from}}–{{to}} von {{total}}',
+  'common.previousPage': 'Vorherige Seite',
+  'common.nextPage': 'Nächste Seite',
   'rollouts.tabTitle': 'Rollouts',
   'rollouts.title': 'Firmware-Rollouts',
   'rollouts.subheader':
@@ -182,8 +186,6 @@ const de = {
   'systems.noMatchState': 'Kein System ist in diesem Zustand.',
   'systems.stateFilter': 'Gerätezustand',
   'systems.allStates': 'Alle Zustände',
-  'systems.rowsPerPage': 'Zeilen pro Seite',
-  'systems.pageRange': '{{from}}–{{to}} von {{count}}',
   'systems.columns.name': 'Name',
   'systems.columns.serialNumber': 'Seriennummer',
   'systems.columns.firstRegistration': 'Erstanmeldung',
@@ -895,10 +897,6 @@ const de = {
   'warnings.columns.text': 'Meldung',
   'warnings.columns.mailedAt': 'Per E-Mail versendet',
   'warnings.notMailed': 'Nicht versendet',
-  'warnings.rowsPerPage': 'Zeilen pro Seite',
-  'warnings.displayedRows': '{{from}}–{{to}} von {{total}}',
-  'warnings.previousPage': 'Vorherige Seite',
-  'warnings.nextPage': 'Nächste Seite',
   'alertMails.title': 'Warnungs-E-Mails',
   'alertMails.description':
     'Neue Warnungen und Alarme (Datensicherung fehlgeschlagen oder veraltet, Gerät nicht erreichbar, und wenn sie behoben sind) werden gesammelt in einer E-Mail pro Durchlauf versendet; was innerhalb der Sperrfrist schon versendet wurde, wird ausgelassen. Eine fehlgeschlagene E-Mail wird beim nächsten Durchlauf erneut versucht. Die Anzahl schließt die Alarme ein.',
@@ -1015,8 +1013,6 @@ const de = {
   'fleetStatus.emptyDescription':
     'Der CCC liest Telefone und Provider-Accounts jedes gepairten Systems mit aktiver Maintenance; sie erscheinen hier nach dem ersten Lesen.',
   'fleetStatus.noMatch': 'Kein Eintrag passt zum Filter.',
-  'fleetStatus.rowsPerPage': 'Zeilen pro Seite',
-  'fleetStatus.pageRange': '{{from}}–{{to}} von {{count}}',
   'health.tabTitle': 'Systemzustand',
   'health.title': 'Zustand der Flotte',
   'health.description':

@@ -3,7 +3,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
-import TablePagination from '@material-ui/core/TablePagination';
 import TextField from '@material-ui/core/TextField';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
@@ -14,6 +13,7 @@ import { cccApiRef } from '../../api/CccApi';
 import { FleetStatusPage, FleetStatusQuery } from '../../api/monitoringTypes';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
+import { PAGE_SIZES, TablePager } from '../common/TablePager';
 import { SystemLabel } from '../Registration';
 
 /** A group of states in the state filter (e.g. the STUN states of an account). */
@@ -22,8 +22,6 @@ export interface StateOptionGroup {
   label?: string;
   options: Array<{ value: string; label: string }>;
 }
-
-const ROWS_PER_PAGE = [25, 50, 100];
 
 /**
  * A fleet view over the last known state of every system the user sees:
@@ -51,7 +49,7 @@ export function FleetStatusView<T>({
   const [systemId, setSystemId] = useState('');
   const [state, setState] = useState('');
   const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(ROWS_PER_PAGE[0]);
+  const [rowsPerPage, setRowsPerPage] = useState(PAGE_SIZES[0]);
 
   // The rows carry system ids only; names come from the systems the user sees.
   const { value: systems } = useAsync(() => api.listSystems(), [api]);
@@ -90,21 +88,12 @@ export function FleetStatusView<T>({
     body = (
       <>
         {renderTable(value.items, systemLabels, t('fleetStatus.noMatch'))}
-        <TablePagination
-          component="div"
+        <TablePager
           count={value.totalCount}
           page={page}
           rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={ROWS_PER_PAGE}
-          onPageChange={(_event, next) => setPage(next)}
-          onRowsPerPageChange={event => {
-            setRowsPerPage(Number(event.target.value));
-            setPage(0);
-          }}
-          labelRowsPerPage={t('fleetStatus.rowsPerPage')}
-          labelDisplayedRows={({ from, to, count }) =>
-            t('fleetStatus.pageRange', { from: String(from), to: String(to), count })
-          }
+          onPageChange={setPage}
+          onRowsPerPageChange={setRowsPerPage}
         />
       </>
     );

@@ -17,7 +17,6 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
@@ -33,6 +32,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
+import { PAGE_SIZES, TablePager } from '../common/TablePager';
 import { useBasicPermission } from '../common/usePermissionWithReason';
 import { useDeviceStateLabel } from '../DeviceState/DeviceStateDisplay';
 import { WithReason } from '../common/WithReason';
@@ -42,7 +42,6 @@ import { RegisterSystemDialog } from '../RegisterSystemDialog';
 import { DeleteSystemsDialog } from './DeleteSystemsDialog';
 import { SystemRow } from './SystemRow';
 
-const ROWS_PER_PAGE = [25, 50, 100];
 // Typing waits this long before the backend is asked again.
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -76,7 +75,7 @@ export function SystemsOverview() {
   const [state, setState] = useState<DeviceState | ''>('');
   const [order, setOrder] = useState<SortOrder>({ key: 'name', direction: 'asc' });
   const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(ROWS_PER_PAGE[0]);
+  const [rowsPerPage, setRowsPerPage] = useState(PAGE_SIZES[0]);
   useDebounce(
     () => {
       setText(filter.trim());
@@ -324,19 +323,12 @@ export function SystemsOverview() {
             )}
           </TableBody>
         </Table>
-        <TablePagination
-          component="div"
+        <TablePager
           count={value.totalCount}
           page={page}
           rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={ROWS_PER_PAGE}
-          onPageChange={(_event, next) => setPage(next)}
-          onRowsPerPageChange={event => {
-            setRowsPerPage(Number(event.target.value));
-            setPage(0);
-          }}
-          labelRowsPerPage={t('systems.rowsPerPage')}
-          labelDisplayedRows={({ from, to, count }) => t('systems.pageRange', { from: String(from), to: String(to), count })}
+          onPageChange={setPage}
+          onRowsPerPageChange={setRowsPerPage}
         />
       </>
     );

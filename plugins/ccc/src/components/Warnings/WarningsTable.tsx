@@ -9,7 +9,6 @@ import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
@@ -26,11 +25,11 @@ import { cccApiRef } from '../../api/CccApi';
 import { WarningSortKey } from '../../api/smtpTypes';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
+import { PAGE_SIZES, TablePager } from '../common/TablePager';
 import { useDateFormat } from '../common/useDateFormat';
 import { SeverityIcon } from './SeverityIcon';
 import { SeverityLabel, useSeverityText } from './SeverityLabel';
 
-const ROWS_PER_PAGE = [25, 50, 100];
 // A new column starts where one usually looks first: newest, most severe, alphabetical.
 const FIRST_DIRECTION: Record<WarningSortKey, 'asc' | 'desc'> = { ts: 'desc', severity: 'desc', text: 'asc' };
 const TEXT_DEBOUNCE_MS = 300;
@@ -52,7 +51,7 @@ export function WarningsTable({ systemId }: { systemId: string }) {
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<{ key: WarningSortKey; order: 'asc' | 'desc' }>({ key: 'ts', order: 'desc' });
   const [page, setPage] = useState(0);
-  const [rowsPerPage, setRowsPerPage] = useState(ROWS_PER_PAGE[1]);
+  const [rowsPerPage, setRowsPerPage] = useState(PAGE_SIZES[1]);
 
   // Typing asks the backend once the user pauses, not on every key.
   const trimmed = text.trim();
@@ -150,23 +149,12 @@ export function WarningsTable({ systemId }: { systemId: string }) {
             )}
           </TableBody>
         </Table>
-        <TablePagination
-          component="div"
+        <TablePager
           count={value?.totalCount ?? 0}
           page={page}
           rowsPerPage={rowsPerPage}
-          rowsPerPageOptions={ROWS_PER_PAGE}
-          onPageChange={(_event, next) => setPage(next)}
-          onRowsPerPageChange={e => {
-            setRowsPerPage(Number(e.target.value));
-            setPage(0);
-          }}
-          labelRowsPerPage={t('warnings.rowsPerPage')}
-          backIconButtonText={t('warnings.previousPage')}
-          nextIconButtonText={t('warnings.nextPage')}
-          labelDisplayedRows={({ from, to, count }) =>
-            t('warnings.displayedRows', { from: String(from), to: String(to), total: String(count) })
-          }
+          onPageChange={setPage}
+          onRowsPerPageChange={setRowsPerPage}
         />
       </>
     );
