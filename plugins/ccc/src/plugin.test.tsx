@@ -30,7 +30,7 @@ describe('CCC plugin in a legacy app', () => {
         }),
       ),
       // The page lists the systems too; none registered yet.
-      http.get('http://localhost:7007/api/ccc/systems', () => HttpResponse.json({ items: [] })),
+      http.get('http://localhost:7007/api/ccc/systems', () => HttpResponse.json({ items: [], totalCount: 0 })),
     );
     const discoveryApi = mockApis.discovery({ baseUrl: 'http://localhost:7007' });
     const fetchApi = { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init) };

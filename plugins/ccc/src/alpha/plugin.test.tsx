@@ -12,7 +12,7 @@ import cccPlugin from './plugin';
 // The page lists the systems next to the backend status; none are registered in these tests.
 // An initial handler survives the reset after each test.
 const server = setupServer(
-  http.get('*/api/ccc/systems', () => HttpResponse.json({ items: [] })),
+  http.get('*/api/ccc/systems', () => HttpResponse.json({ items: [], totalCount: 0 })),
   http.get('*/api/ccc/health', () => new HttpResponse('Not Found', { status: 404 })),
 );
 registerMswTestHooks(server);
