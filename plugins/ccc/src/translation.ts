@@ -1360,6 +1360,8 @@ export const cccMessages = {
       nothing: 'Nothing to export: no call matches the filter.',
       title: 'Export call data',
       description: '{{fileName}} will contain all {{total}} calls matching the current filter, oldest first.',
+      fleetDescription:
+        '{{fileName}} will contain the calls matching the current filter, oldest first, of every system whose call data you may export: at most the {{total}} calls of the list, which also counts systems you may only read.',
       legalNoticeTitle: 'Legal notice',
       // The manual's notice; the same text as CALL_DATA_LEGAL_NOTICE in ccc-common (a test keeps them equal).
       legalNotice:

@@ -1170,6 +1170,8 @@ const de = {
   'callData.export.title': 'Gesprächsdaten exportieren',
   'callData.export.description':
     '{{fileName}} enthält alle {{total}} Gespräche, die dem aktuellen Filter entsprechen, die ältesten zuerst.',
+  'callData.export.fleetDescription':
+    '{{fileName}} enthält die Gespräche, die dem aktuellen Filter entsprechen, die ältesten zuerst, von allen Systemen, deren Gesprächsdaten Sie exportieren dürfen: höchstens die {{total}} Gespräche der Liste, die auch Systeme zählt, die Sie nur lesen dürfen.',
   'callData.export.legalNoticeTitle': 'Rechtlicher Hinweis',
   'callData.export.legalNotice':
     'Gesprächsdaten sind personenbezogene Daten (Zeitpunkte, Rufnummern, Dauer von Gesprächen). Informieren Sie die betroffenen Benutzer, wie es das Gesetz verlangt, verwenden Sie die Datei nur für ihren Zweck und bewahren Sie sie sicher auf.',

@@ -208,6 +208,7 @@ export function CallDataBrowser(props: CallDataBrowserProps) {
         exportFile={exportFile}
         filters={view.filters}
         total={total}
+        fleet={showSystem}
         onClose={() => setExportOpen(false)}
       />
     </InfoCard>

@@ -27,6 +27,11 @@ export interface ExportCallDataDialogProps {
   filters: CallDataFilters;
   /** Records matching the filters, as the list last counted them. */
   total: number;
+  /**
+   * The fleet's file: it holds only the systems whose call data the user may export, which may be fewer than the
+   * list (read permission) counted, so the count is an upper bound there.
+   */
+  fleet?: boolean;
   onClose: () => void;
 }
 
@@ -35,7 +40,7 @@ export interface ExportCallDataDialogProps {
  * legal notice comes first and the download starts only once the user has ticked that they read it; the backend
  * refuses an export without that acknowledgement as well. The dialog stays open while the file is prepared.
  */
-export function ExportCallDataDialog({ open, exportFile, filters, total, onClose }: ExportCallDataDialogProps) {
+export function ExportCallDataDialog({ open, exportFile, filters, total, fleet, onClose }: ExportCallDataDialogProps) {
   const { t } = useTranslationRef(cccTranslationRef);
   const titleId = useId();
   const [acknowledged, setAcknowledged] = useState(false);
@@ -69,7 +74,10 @@ export function ExportCallDataDialog({ open, exportFile, filters, total, onClose
       <DialogTitle id={titleId}>{t('callData.export.title')}</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          {t('callData.export.description', { fileName: CALL_DATA_EXPORT_FILE_NAME, total: total.toLocaleString() })}
+          {t(fleet ? 'callData.export.fleetDescription' : 'callData.export.description', {
+            fileName: CALL_DATA_EXPORT_FILE_NAME,
+            total: total.toLocaleString(),
+          })}
         </DialogContentText>
         <Alert severity="warning" role="note" aria-label={t('callData.export.legalNoticeTitle')}>
           <AlertTitle>{t('callData.export.legalNoticeTitle')}</AlertTitle>

@@ -60,6 +60,21 @@ describe('FleetCallData', () => {
     expect(screen.getByText(/last three digits hidden/)).toBeInTheDocument();
   });
 
+  it('says that the fleet file holds only the systems the user may export', async () => {
+    const api = fakeCccApi();
+    api.listFleetCallData.mockResolvedValue({
+      ...makeCallDataPage([makeCallDataRecord({ systemId: 's1' })], { totalCount: 7 }),
+      systemNames: { s1: 'Zentrale' },
+    });
+    await renderInTestApp(<FleetCallData />, { apis: [[cccApiRef, api]] });
+    await screen.findByRole('table', { name: 'Call data' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export call data' });
+    expect(within(dialog).getByText(/every system whose call data you may export: at most the 7 calls/)).toBeInTheDocument();
+    expect(within(dialog).queryByText(/will contain all 7 calls/)).not.toBeInTheDocument();
+  });
+
   it('says so when the period has no calls, and when the statistics fail', async () => {
     const api = fakeCccApi();
     api.getCallDataStatistics.mockResolvedValueOnce({ ...STATS, totals: { ...STATS.totals, calls: 0 } });

@@ -273,6 +273,31 @@ describe('SystemsOverview', () => {
     ]));
   });
 
+  it('goes back to the last page there is when the last system of a page was deleted', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 26 }, (_, i) =>
+      makeSystem({ id: `s${i}`, name: `PBX ${String(i).padStart(2, '0')}`, serialNumber: `CTX00000${1000 + i}` }),
+    );
+    const api = renderOverview(many);
+    api.deleteSystem.mockImplementation(async id => {
+      many.splice(
+        many.findIndex(system => system.id === id),
+        1,
+      );
+    });
+    await screen.findByRole('rowheader', { name: 'PBX 00' });
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(shownNames()).toEqual(['PBX 25']));
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select PBX 25' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Delete 1 system?' })).getByRole('button', { name: 'Delete' }));
+
+    await waitFor(() => expect(shownNames()).toHaveLength(25));
+    expect(shownNames()[24]).toBe('PBX 24');
+    expect(screen.getByText('1–25 of 25')).toBeInTheDocument();
+  });
+
   it('deletes the selected systems after confirmation and reports those the backend refused', async () => {
     const user = userEvent.setup();
     const api = renderOverview();

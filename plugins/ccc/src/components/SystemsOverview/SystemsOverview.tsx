@@ -26,7 +26,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { cccApiRef } from '../../api/CccApi';
@@ -97,6 +97,12 @@ export function SystemsOverview() {
     [api, text, state, order, page, rowsPerPage],
   );
   const filtered = text !== '' || state !== '';
+  // After a delete the page shown may lie behind the last one: show the last page there is.
+  useEffect(() => {
+    if (value && page > 0 && value.items.length === 0 && value.totalCount > 0) {
+      setPage(Math.ceil(value.totalCount / rowsPerPage) - 1);
+    }
+  }, [value, page, rowsPerPage]);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [registerOpen, setRegisterOpen] = useState(false);
