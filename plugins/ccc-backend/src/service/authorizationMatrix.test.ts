@@ -28,7 +28,9 @@ import {
   CccRole,
   rolesAllowing,
 } from '@internal/plugin-ccc-common';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { pluginServicesProbe } from '../__testUtils__/pluginServicesProbe';
 import { permissionModuleCccPolicy } from '../permissions/policyModule';
 import { cccPlugin } from '../plugin';
 import { createRouter } from './router';
@@ -101,6 +103,8 @@ interface World {
   serial: string;
   groupId: string;
   ownGroupId: string;
+  /** A running rollout of the world's system, started by its owner. */
+  rolloutId: string;
 }
 
 interface Probe {
@@ -521,26 +525,32 @@ function probes(server: () => Parameters<typeof request>[0]): Probe[] {
       rule: system(cccFirmwareUpdatePermission),
       send: (w, as) => http().post('/api/ccc/rollouts').set('Authorization', as).send(rolloutOf(w)),
     },
-    // Unknown rollouts are 404 for everyone, before any right is checked (the service tests cover the rights).
+    // A rollout is shown to whoever may read one of its systems (to the others it does not exist: 404); it is
+    // steered by whoever may update the firmware of all of them (visible but not allowed: 403). A state that does
+    // not allow the step (the scheduled advance may have ended the rollout) is 409, which still means allowed.
     {
       route: 'GET /rollouts/:id',
-      rule: { kind: 'anyUser' },
-      send: (_w, as) => http().get(`/api/ccc/rollouts/${UNKNOWN_ID}`).set('Authorization', as),
+      rule: system(cccSystemReadPermission),
+      send: (w, as) => http().get(`/api/ccc/rollouts/${w.rolloutId}`).set('Authorization', as),
+      allowed: res => res.status === 200,
     },
     {
       route: 'POST /rollouts/:id/pause',
-      rule: { kind: 'anyUser' },
-      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/pause`).set('Authorization', as),
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post(`/api/ccc/rollouts/${w.rolloutId}/pause`).set('Authorization', as),
+      allowed: res => ![401, 403, 404].includes(res.status),
     },
     {
       route: 'POST /rollouts/:id/resume',
-      rule: { kind: 'anyUser' },
-      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/resume`).set('Authorization', as),
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post(`/api/ccc/rollouts/${w.rolloutId}/resume`).set('Authorization', as),
+      allowed: res => ![401, 403, 404].includes(res.status),
     },
     {
       route: 'POST /rollouts/:id/abort',
-      rule: { kind: 'anyUser' },
-      send: (_w, as) => http().post(`/api/ccc/rollouts/${UNKNOWN_ID}/abort`).set('Authorization', as),
+      rule: system(cccFirmwareUpdatePermission),
+      send: (w, as) => http().post(`/api/ccc/rollouts/${w.rolloutId}/abort`).set('Authorization', as),
+      allowed: res => ![401, 403, 404].includes(res.status),
     },
     {
       route: 'POST /systems/:id/owner',
@@ -610,6 +620,7 @@ const authWithActorFactory = createServiceFactory({
 
 describe('authorization matrix', () => {
   let backend: TestBackend;
+  const services = pluginServicesProbe();
   const as = (user: string) => mockCredentials.user.header(ref(user));
   let serial = 100000000;
 
@@ -617,6 +628,7 @@ describe('authorization matrix', () => {
     backend = await startTestBackend({
       features: [
         cccPlugin,
+        services.module,
         // The metrics service is alpha: createBackend provides it, the test backend does not.
         metricsServiceMock.factory(),
         permissionBackend,
@@ -692,7 +704,36 @@ describe('authorization matrix', () => {
       .set('Authorization', as(actor.user))
       .send({ name: `Own group of ${actor.user} ${serial}`, defaultRole: 'monitoring', visibility: 'public' })
       .expect(201);
-    return { systemId, serial: `CTX${serial}`, groupId: group.body.id, ownGroupId: own.body.id };
+    // The world's system is not paired, so the API would not start a rollout of it: one is written as the
+    // rollout service leaves it after a start by the owner.
+    const rolloutId = randomUUID();
+    const knex = await services.database().getClient();
+    const at = new Date().toISOString();
+    await knex('rollouts').insert({
+      id: rolloutId,
+      name: `Matrix rollout ${serial}`,
+      state: 'running',
+      selection: JSON.stringify({ kind: 'systems', systemIds: [systemId] }),
+      canary_size: 1,
+      batch_size: 1,
+      max_failures_per_wave: 1,
+      window: null,
+      current_wave: 0,
+      wave_count: 1,
+      started_by: ref('alice'),
+      created_at: at,
+      updated_at: at,
+    });
+    await knex('rollout_systems').insert({
+      rollout_id: rolloutId,
+      system_id: systemId,
+      system_name: `Matrix ${serial}`,
+      serial_number: `CTX${serial}`,
+      wave: 0,
+      position: 0,
+      step: 'pending',
+    });
+    return { systemId, serial: `CTX${serial}`, groupId: group.body.id, ownGroupId: own.body.id, rolloutId };
   }
 
   it('has an entry for every route of the router', async () => {
