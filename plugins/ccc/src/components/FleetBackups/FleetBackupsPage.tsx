@@ -5,18 +5,15 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { cccBackupReadPermission, rolesAllowing, systemEntityRef } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -25,6 +22,8 @@ import { cccTranslationRef } from '../../translation';
 import { AssuranceChip } from '../Backups/AssuranceChip';
 import { ASSURANCE_STATUSES, AssuranceStatus, useAssuranceTexts } from '../Backups/assuranceTexts';
 import { useAgeText } from '../Backups/useAgeText';
+import { FilterField } from '../common/FilterField';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { errorMessage } from '../common/errors';
 import { useRoleTexts } from '../common/roles';
 import { useDateFormat } from '../common/useDateFormat';
@@ -57,15 +56,7 @@ export function FleetBackupsPage() {
   const sortBy = (key: FleetSortKey) =>
     setOrder(prev => ({ key, direction: prev.key === key && prev.direction === 'asc' ? 'desc' : 'asc' }));
   const column = (key: FleetSortKey, label: string) => (
-    <TableCell sortDirection={order.key === key ? order.direction : false}>
-      <TableSortLabel
-        active={order.key === key}
-        direction={order.key === key ? order.direction : 'asc'}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell column={key} label={label} sortKey={order.key} direction={order.direction} onSort={sortBy} />
   );
 
   let body;
@@ -87,21 +78,7 @@ export function FleetBackupsPage() {
     body = (
       <>
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={1} style={{ gap: 16 }}>
-          <TextField
-            value={filter}
-            onChange={e => setFilter(e.target.value)}
-            placeholder={t('fleetBackups.filter')}
-            inputProps={{ 'aria-label': t('fleetBackups.filter') }}
-            size="small"
-            variant="outlined"
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <FilterField label={t('fleetBackups.filter')} value={filter} onChange={setFilter} />
           <TextField
             select
             value={status}

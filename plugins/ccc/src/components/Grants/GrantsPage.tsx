@@ -6,23 +6,21 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
+import { FilterField } from '../common/FilterField';
 import { GrantDialog } from '../Access';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { EntityName } from '../common/EntityName';
@@ -89,22 +87,7 @@ export function GrantsPage() {
     body = (
       <>
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
-          <TextField
-            value={filter}
-            onChange={e => setFilter(e.target.value)}
-            placeholder={t('grants.filter')}
-            inputProps={{ 'aria-label': t('grants.filter') }}
-            size="small"
-            variant="outlined"
-            style={{ minWidth: 320 }}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <FilterField label={t('grants.filter')} value={filter} onChange={setFilter} style={{ minWidth: 320 }} />
           <Box flexGrow={1} />
           {selectedRows.length > 0 && (
             <>

@@ -9,7 +9,6 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
@@ -17,6 +16,7 @@ import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { errorMessage } from '../common/errors';
 import { CheckIcon } from './CheckIcon';
 import { ScoreBadge } from './ScoreBadge';
@@ -45,15 +45,7 @@ export function HealthPage() {
   const sortBy = (key: ScorecardSortKey) =>
     setOrder(prev => ({ key, direction: prev.key === key && prev.direction === 'asc' ? 'desc' : 'asc' }));
   const column = (key: ScorecardSortKey, label: string) => (
-    <TableCell sortDirection={order.key === key ? order.direction : false}>
-      <TableSortLabel
-        active={order.key === key}
-        direction={order.key === key ? order.direction : 'asc'}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell column={key} label={label} sortKey={order.key} direction={order.direction} onSort={sortBy} />
   );
 
   let body;

@@ -15,7 +15,7 @@ import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
 import { useDateFormat } from '../common/useDateFormat';
-import { FilterField } from './FilterField';
+import { FilterField } from '../common/FilterField';
 import { filterPhones, filterTrunks } from './filterRegistration';
 import { PhonesTable } from './PhonesTable';
 import { TrunksTable } from './TrunksTable';

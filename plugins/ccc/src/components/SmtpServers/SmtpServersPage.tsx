@@ -6,26 +6,24 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import SendIcon from '@material-ui/icons/Send';
 import Alert from '@material-ui/lab/Alert';
 import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
+import { FilterField } from '../common/FilterField';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { errorMessage } from '../common/errors';
 import { useBasicPermission } from '../common/usePermissionWithReason';
@@ -132,15 +130,7 @@ export function SmtpServersPage() {
   );
 
   const column = (key: SmtpSortKey, label: string, align?: 'right') => (
-    <TableCell sortDirection={order.key === key ? order.direction : false} align={align}>
-      <TableSortLabel
-        active={order.key === key}
-        direction={order.key === key ? order.direction : 'asc'}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell column={key} label={label} sortKey={order.key} direction={order.direction} onSort={sortBy} align={align} />
   );
 
   let body;
@@ -163,22 +153,7 @@ export function SmtpServersPage() {
     body = (
       <>
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
-          <TextField
-            value={filter}
-            onChange={e => setFilter(e.target.value)}
-            placeholder={t('smtp.filter')}
-            inputProps={{ 'aria-label': t('smtp.filter') }}
-            size="small"
-            variant="outlined"
-            style={{ minWidth: 360 }}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <FilterField label={t('smtp.filter')} value={filter} onChange={setFilter} style={{ minWidth: 360 }} />
           <Box flexGrow={1} />
           {selectedRows.length > 0 && (
             <>

@@ -12,25 +12,24 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import { useCallback, useEffect, useId, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useDebounce from 'react-use/esm/useDebounce';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
+import { FilterField } from '../common/FilterField';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { errorMessage } from '../common/errors';
 import { PAGE_SIZES, TablePager } from '../common/TablePager';
 import { useBasicPermission } from '../common/usePermissionWithReason';
@@ -189,15 +188,7 @@ export function SystemsOverview() {
   );
 
   const column = (key: SystemSortColumn, label: string) => (
-    <TableCell sortDirection={order.key === key ? order.direction : false}>
-      <TableSortLabel
-        active={order.key === key}
-        direction={order.key === key ? order.direction : 'asc'}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell column={key} label={label} sortKey={order.key} direction={order.direction} onSort={sortBy} />
   );
 
   let body;
@@ -223,21 +214,7 @@ export function SystemsOverview() {
     body = (
       <>
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={1}>
-          <TextField
-            value={filter}
-            onChange={e => setFilter(e.target.value)}
-            placeholder={t('systems.filter')}
-            inputProps={{ 'aria-label': t('systems.filter') }}
-            size="small"
-            variant="outlined"
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <FilterField label={t('systems.filter')} value={filter} onChange={setFilter} />
           <TextField
             select
             id={`${fieldId}-state`}

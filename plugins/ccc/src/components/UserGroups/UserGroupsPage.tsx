@@ -6,21 +6,17 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import PeopleIcon from '@material-ui/icons/People';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
@@ -28,6 +24,8 @@ import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
+import { FilterField } from '../common/FilterField';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { EntityName } from '../common/EntityName';
 import { errorMessage } from '../common/errors';
@@ -139,15 +137,7 @@ export function UserGroupsPage() {
   );
 
   const column = (key: GroupSortKey, label: string) => (
-    <TableCell sortDirection={order.key === key ? order.direction : false}>
-      <TableSortLabel
-        active={order.key === key}
-        direction={order.key === key ? order.direction : 'asc'}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell column={key} label={label} sortKey={order.key} direction={order.direction} onSort={sortBy} />
   );
 
   let body;
@@ -168,22 +158,7 @@ export function UserGroupsPage() {
     body = (
       <>
         <Box display="flex" alignItems="center" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
-          <TextField
-            value={filter}
-            onChange={e => setFilter(e.target.value)}
-            placeholder={t('groups.filter')}
-            inputProps={{ 'aria-label': t('groups.filter') }}
-            size="small"
-            variant="outlined"
-            style={{ minWidth: 280 }}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            }}
-          />
+          <FilterField label={t('groups.filter')} value={filter} onChange={setFilter} style={{ minWidth: 280 }} />
           <ToggleButtonGroup
             exclusive
             size="small"

@@ -4,17 +4,13 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { CccWarningSeverity, WARNING_SEVERITIES } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import SearchIcon from '@material-ui/icons/Search';
 import Alert from '@material-ui/lab/Alert';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
@@ -24,6 +20,8 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { cccApiRef } from '../../api/CccApi';
 import { WarningSortKey } from '../../api/smtpTypes';
 import { cccTranslationRef } from '../../translation';
+import { FilterField } from '../common/FilterField';
+import { SortableHeaderCell } from '../common/SortableHeaderCell';
 import { errorMessage } from '../common/errors';
 import { PAGE_SIZES, TablePager } from '../common/TablePager';
 import { useDateFormat } from '../common/useDateFormat';
@@ -88,15 +86,14 @@ export function WarningsTable({ systemId }: { systemId: string }) {
   };
 
   const column = (key: WarningSortKey, label: string) => (
-    <TableCell sortDirection={sort.key === key ? sort.order : false}>
-      <TableSortLabel
-        active={sort.key === key}
-        direction={sort.key === key ? sort.order : FIRST_DIRECTION[key]}
-        onClick={() => sortBy(key)}
-      >
-        {label}
-      </TableSortLabel>
-    </TableCell>
+    <SortableHeaderCell
+      column={key}
+      label={label}
+      sortKey={sort.key}
+      direction={sort.order}
+      onSort={sortBy}
+      firstDirection={FIRST_DIRECTION[key]}
+    />
   );
 
   let body;
@@ -171,22 +168,7 @@ export function WarningsTable({ systemId }: { systemId: string }) {
       }
     >
       <Box display="flex" alignItems="center" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
-        <TextField
-          value={text}
-          onChange={e => setText(e.target.value)}
-          placeholder={t('warnings.filter')}
-          inputProps={{ 'aria-label': t('warnings.filter') }}
-          size="small"
-          variant="outlined"
-          style={{ minWidth: 280 }}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
-        />
+        <FilterField label={t('warnings.filter')} value={text} onChange={setText} style={{ minWidth: 280 }} />
         <ToggleButtonGroup
           size="small"
           value={severities}

@@ -1,4 +1,5 @@
 import InputAdornment from '@material-ui/core/InputAdornment';
+import { CSSProperties } from 'react';
 import TextField from '@material-ui/core/TextField';
 import SearchIcon from '@material-ui/icons/Search';
 
@@ -7,10 +8,12 @@ export function FilterField({
   label,
   value,
   onChange,
+  style,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
+  style?: CSSProperties;
 }) {
   return (
     <TextField
@@ -20,6 +23,7 @@ export function FilterField({
       inputProps={{ 'aria-label': label }}
       size="small"
       variant="outlined"
+      style={style}
       InputProps={{
         startAdornment: (
           <InputAdornment position="start">
