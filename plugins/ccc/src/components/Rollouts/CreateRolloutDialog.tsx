@@ -29,6 +29,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
+import { FilterField } from '../common/FilterField';
 import { useCurrentUserRef } from '../common/useCurrentUserRef';
 import { useDateFormat } from '../common/useDateFormat';
 import {
@@ -38,6 +39,9 @@ import {
   toRolloutRequest,
 } from './rolloutForm';
 import { useRolloutTexts } from './rolloutTexts';
+
+// Systems the picker lists at once; more are found through its search.
+const MAX_PICKER_ROWS = 100;
 
 /**
  * Starts a rollout: which systems (a filter, a CCC user group or picked
@@ -62,6 +66,7 @@ export function CreateRolloutDialog({
   const titleId = useId();
   const id = (field: string) => `${titleId}-${field}`;
   const [form, setForm] = useState<RolloutForm>(() => emptyRolloutForm());
+  const [pickFilter, setPickFilter] = useState('');
   const [plan, setPlan] = useState<CccRolloutPlan | null>(null);
   const [busy, setBusy] = useState<'plan' | 'start' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -222,40 +227,75 @@ export function CreateRolloutDialog({
           ))}
         </TextField>
       );
+  } else if (manageable.length === 0) {
+    selection = (
+      <Typography variant="body2" color="textSecondary">
+        {t('rollouts.dialog.noSystems')}
+      </Typography>
+    );
   } else {
-    selection =
-      manageable.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          {t('rollouts.dialog.noSystems')}
-        </Typography>
-      ) : (
-        <FormControl component="fieldset">
-          <FormLabel component="legend">
-            {t('rollouts.dialog.systems')}
-          </FormLabel>
-          <FormGroup
-            style={{ maxHeight: 200, overflowY: 'auto', flexWrap: 'nowrap' }}
-          >
-            {manageable.map(s => (
-              <FormControlLabel
-                key={s.id}
-                control={
-                  <Checkbox
-                    size="small"
-                    checked={form.systemIds.includes(s.id)}
-                    onChange={() =>
-                      change({ systemIds: toggle(form.systemIds, s.id) })
-                    }
-                  />
-                }
-                label={`${s.name} (${s.serialNumber}, ${
-                  s.device?.firmwareVersion ?? '?'
-                })`}
-              />
-            ))}
-          </FormGroup>
-        </FormControl>
-      );
+    const picked = new Set(form.systemIds);
+    const needle = pickFilter.trim().toLowerCase();
+    const matching = needle
+      ? manageable.filter(
+          s =>
+            s.name.toLowerCase().includes(needle) ||
+            s.serialNumber.toLowerCase().includes(needle),
+        )
+      : manageable;
+    // A fleet has thousands of systems: the list shows the first matches, the search narrows it down.
+    const shown = matching.slice(0, MAX_PICKER_ROWS);
+    selection = (
+      <FormControl component="fieldset">
+        <FormLabel component="legend">
+          {t('rollouts.dialog.systems')}
+        </FormLabel>
+        <Box display="flex" alignItems="center" style={{ gap: 12 }} my={1}>
+          <FilterField
+            label={t('rollouts.dialog.systemsSearch')}
+            value={pickFilter}
+            onChange={setPickFilter}
+          />
+          <Typography variant="body2">
+            {t('rollouts.dialog.systemsPicked', { count: picked.size })}
+          </Typography>
+        </Box>
+        <FormGroup
+          style={{ maxHeight: 200, overflowY: 'auto', flexWrap: 'nowrap' }}
+        >
+          {shown.map(s => (
+            <FormControlLabel
+              key={s.id}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={picked.has(s.id)}
+                  onChange={() =>
+                    change({ systemIds: toggle(form.systemIds, s.id) })
+                  }
+                />
+              }
+              label={`${s.name} (${s.serialNumber}, ${
+                s.device?.firmwareVersion ?? '?'
+              })`}
+            />
+          ))}
+        </FormGroup>
+        {matching.length > shown.length && (
+          <Typography variant="caption" color="textSecondary">
+            {t('rollouts.dialog.systemsShown', {
+              shown: String(shown.length),
+              total: String(matching.length),
+            })}
+          </Typography>
+        )}
+        {matching.length === 0 && (
+          <Typography variant="body2" color="textSecondary">
+            {t('rollouts.dialog.systemsNoMatch')}
+          </Typography>
+        )}
+      </FormControl>
+    );
   }
 
   return (

@@ -317,6 +317,60 @@ describe('RolloutsPage', () => {
     expect(api.getRollout).toHaveBeenCalledWith('ro-2');
   });
 
+  it('lists at most 100 systems to pick from a large fleet and finds the others by search', async () => {
+    const fleet = Array.from({ length: 150 }, (_, i) =>
+      makeSystem({
+        id: `sys-${i}`,
+        name: `PBX ${String(i).padStart(3, '0')}`,
+        serialNumber: `CTX0000${String(1000 + i)}`,
+      }),
+    );
+    const api = fakeCccApi(fleet);
+    api.listUserGroups.mockResolvedValue([]);
+    renderPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New rollout' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'New firmware rollout',
+    });
+    await userEvent.click(
+      within(dialog).getByRole('radio', { name: 'Pick systems' }),
+    );
+    expect(
+      await within(dialog).findAllByRole('checkbox', { name: /^PBX / }),
+    ).toHaveLength(100);
+    expect(
+      within(dialog).getByText(
+        'Showing 100 of 150 systems; search to find the others.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: /^PBX 000 / }),
+    );
+    const search = within(dialog).getByRole('textbox', {
+      name: 'Search by name or serial number',
+    });
+    await userEvent.type(search, 'pbx 14');
+    expect(
+      within(dialog)
+        .getAllByRole('checkbox', { name: /^PBX / })
+        .map(box => box.closest('label')?.textContent?.slice(0, 7)),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `PBX 14${i}`));
+    await userEvent.click(
+      within(dialog).getByRole('checkbox', { name: /^PBX 149 / }),
+    );
+    // What was chosen before the search stays chosen.
+    expect(within(dialog).getByText('2 systems chosen')).toBeInTheDocument();
+
+    await userEvent.clear(search);
+    await userEvent.type(search, 'Vienna');
+    expect(
+      within(dialog).getByText('No system matches the search.'),
+    ).toBeInTheDocument();
+  });
+
   it('sends a window with the chosen days and hours', async () => {
     const api = fakeCccApi([makeSystem()]);
     api.createRollout.mockResolvedValue(makeRollout());
