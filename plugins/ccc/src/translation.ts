@@ -654,6 +654,7 @@ export const cccMessages = {
     noSystems: 'No systems assigned yet.',
     addSystem: 'Add system',
     newSystem: 'System',
+    noSystemMatches: 'No system matches',
     newSystemHelp: 'One of the systems you see; adding it needs the role Owner or Administrator on it',
     noSystemsLeft: 'All systems you see are assigned already.',
     removeSystem: 'Remove {{name}} from the group',

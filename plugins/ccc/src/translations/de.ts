@@ -559,6 +559,7 @@ const de = {
   'groupDetails.noSystems': 'Noch keine Systeme zugeordnet.',
   'groupDetails.addSystem': 'System hinzufügen',
   'groupDetails.newSystem': 'System',
+  'groupDetails.noSystemMatches': 'Kein System passt',
   'groupDetails.newSystemHelp':
     'Eines der Systeme, die Sie sehen; zum Hinzufügen brauchen Sie darauf die Rolle Besitzer oder Administrator',
   'groupDetails.noSystemsLeft': 'Alle Systeme, die Sie sehen, sind bereits zugeordnet.',

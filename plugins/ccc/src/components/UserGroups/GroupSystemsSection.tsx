@@ -3,7 +3,6 @@ import { CccSystem, CccUserGroupDetails } from '@internal/plugin-ccc-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
-import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -11,8 +10,11 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
+import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
 import { useState } from 'react';
 import { cccTranslationRef } from '../../translation';
+
+const filterSystems = createFilterOptions<CccSystem>({ limit: 100 });
 
 /**
  * The systems of a group. The group's owner adds systems from those they
@@ -82,24 +84,28 @@ export function GroupSystemsSection({
       )}
       {editable && candidates.length > 0 && (
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <TextField
+          <Autocomplete<CccSystem>
             id="ccc-group-new-system"
-            select
-            label={t('groupDetails.newSystem')}
-            helperText={t('groupDetails.newSystemHelp')}
-            value={newSystem}
-            onChange={e => setNewSystem(e.target.value)}
+            options={candidates}
+            // A fleet has thousands of systems: typing narrows the list, which shows the first matches.
+            filterOptions={filterSystems}
+            value={candidates.find(system => system.id === newSystem) ?? null}
+            onChange={(_event, system) => setNewSystem(system?.id ?? '')}
+            getOptionLabel={system => `${system.name} (${system.serialNumber})`}
+            getOptionSelected={(option, current) => option.id === current.id}
+            noOptionsText={t('groupDetails.noSystemMatches')}
             disabled={busy}
             fullWidth
-            margin="normal"
-            variant="outlined"
-          >
-            {candidates.map(system => (
-              <MenuItem key={system.id} value={system.id}>
-                {system.name} ({system.serialNumber})
-              </MenuItem>
-            ))}
-          </TextField>
+            renderInput={params => (
+              <TextField
+                {...params}
+                label={t('groupDetails.newSystem')}
+                helperText={t('groupDetails.newSystemHelp')}
+                margin="normal"
+                variant="outlined"
+              />
+            )}
+          />
           <Button
             variant="outlined"
             color="primary"

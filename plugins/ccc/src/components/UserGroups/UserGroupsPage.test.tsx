@@ -241,7 +241,7 @@ describe('UserGroupsPage', () => {
     await waitFor(() => expect(api.removeUserGroupMember).toHaveBeenCalledWith('own', 'user:default/ben'));
 
     // Berlin HQ is assigned already; only Hamburg is offered.
-    await user.click(await within(dialog).findByRole('button', { name: /System/ }));
+    await user.click(await within(dialog).findByRole('textbox', { name: /System/ }));
     expect(screen.queryByRole('option', { name: /Berlin HQ/ })).not.toBeInTheDocument();
     await user.click(await screen.findByRole('option', { name: /Hamburg Office/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Add system' }));
