@@ -77,8 +77,7 @@ export async function benchSystemsList(
                   where s.system_id = systems.id and m.member_ref in (?) and m.role in (${roles.map(() => '?').join(', ')}))`,
       [...claims, ...claims, ...roles, ...claims, ...roles],
     );
-  const byName = (q: Knex.QueryBuilder) =>
-    q.orderByRaw('lower(name) asc').orderByRaw('lower(name) asc').orderBy('serial_number').orderBy('id');
+  const byName = (q: Knex.QueryBuilder) => q.orderByRaw('lower(name) asc').orderBy('serial_number').orderBy('id');
   const pattern = `%${FILTER_TEXT.toLowerCase()}%`;
   const text = (q: Knex.QueryBuilder) =>
     q.where(b => b.whereRaw('lower(name) like ?', [pattern]).orWhereRaw('lower(serial_number) like ?', [pattern]));

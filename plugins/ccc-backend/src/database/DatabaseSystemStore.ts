@@ -116,7 +116,8 @@ export class DatabaseSystemStore implements SystemStore {
       page.orderByRaw(`lower(systems.name) ${order}`);
     }
     // Ties by name, then serial number and id: every page of an offset walk sees the same order.
-    page.orderByRaw('lower(systems.name) asc').orderBy('systems.serial_number', 'asc').orderBy('systems.id', 'asc');
+    if (query.sort !== 'name') page.orderByRaw('lower(systems.name) asc');
+    page.orderBy('systems.serial_number', 'asc').orderBy('systems.id', 'asc');
     if (query.limit === undefined) {
       const rows: RawSystemRow[] = await page;
       return { records: rows.map(fromRow), totalCount: rows.length };

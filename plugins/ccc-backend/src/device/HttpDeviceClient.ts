@@ -415,11 +415,11 @@ export class HttpDeviceClient implements DeviceClient {
   }
 
   forget(serialNumber: string): void {
-    for (const key of this.#sessions.keys()) {
-      if (key.startsWith(`${serialNumber}|`)) this.#sessions.delete(key);
-    }
-    for (const key of this.#refused.keys()) {
-      if (key.startsWith(`${serialNumber}|`)) this.#refused.delete(key);
+    // Sessions and refused credentials are both keyed by serial number first.
+    for (const byKey of [this.#sessions, this.#refused]) {
+      for (const key of byKey.keys()) {
+        if (key.startsWith(`${serialNumber}|`)) byKey.delete(key);
+      }
     }
   }
 

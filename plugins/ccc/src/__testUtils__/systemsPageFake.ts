@@ -1,4 +1,5 @@
 import { CccSystem, CccSystemsPage, DeviceState, SystemSortColumn, SystemsQuery } from '@internal/plugin-ccc-common';
+import { matchesSystem } from '../components/common/matchesSystem';
 
 // What GET /systems does in SQL, for component tests: the same filters, order and ties.
 
@@ -36,12 +37,7 @@ function compare(a: CccSystem, b: CccSystem, key: SystemSortColumn): number {
 
 /** The page `GET /systems` answers for `query` over `systems`. */
 export function systemsPage(systems: CccSystem[], query: SystemsQuery): CccSystemsPage {
-  const needle = query.q?.trim().toLowerCase() ?? '';
-  const matching = systems.filter(
-    s =>
-      (!query.state || s.state === query.state) &&
-      (!needle || s.name.toLowerCase().includes(needle) || s.serialNumber.toLowerCase().includes(needle)),
-  );
+  const matching = systems.filter(s => (!query.state || s.state === query.state) && matchesSystem(s, query.q ?? ''));
   const sign = query.order === 'desc' ? -1 : 1;
   const sorted = [...matching].sort(
     (a, b) =>

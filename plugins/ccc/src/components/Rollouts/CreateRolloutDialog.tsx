@@ -30,6 +30,7 @@ import { cccApiRef } from '../../api/CccApi';
 import { cccTranslationRef } from '../../translation';
 import { errorMessage } from '../common/errors';
 import { FilterField } from '../common/FilterField';
+import { matchesSystem } from '../common/matchesSystem';
 import { useCurrentUserRef } from '../common/useCurrentUserRef';
 import { useDateFormat } from '../common/useDateFormat';
 import {
@@ -235,14 +236,7 @@ export function CreateRolloutDialog({
     );
   } else {
     const picked = new Set(form.systemIds);
-    const needle = pickFilter.trim().toLowerCase();
-    const matching = needle
-      ? manageable.filter(
-          s =>
-            s.name.toLowerCase().includes(needle) ||
-            s.serialNumber.toLowerCase().includes(needle),
-        )
-      : manageable;
+    const matching = manageable.filter(s => matchesSystem(s, pickFilter));
     // A fleet has thousands of systems: the list shows the first matches, the search narrows it down.
     const shown = matching.slice(0, MAX_PICKER_ROWS);
     selection = (
