@@ -51,10 +51,14 @@ const IN_FLIGHT: RolloutSystemStep[] = [
 /** Steps not yet past the point where a stopped rollout can still leave the system alone. */
 const NOT_STARTED: RolloutSystemStep[] = ['pending', 'backed_up'];
 
-/** A system claimed for a step: its key, when, and the condition every later write of the step must meet. */
+/**
+ * A system claimed for a step: its key, when, the step it was claimed from (where a start refused before the
+ * device was asked goes back to) and the condition every later write of the step must meet.
+ */
 interface StepClaim {
   at: string;
   key: readonly [string, string];
+  from: RolloutSystemStep;
   when: { step: RolloutSystemStep[]; stepAt: string };
 }
 
@@ -532,7 +536,6 @@ export class RolloutService {
       await this.#startFailed(
         claim,
         error,
-        'pending',
         message => `The backup could not start (${message}); the update was skipped`,
       );
     }
@@ -586,7 +589,7 @@ export class RolloutService {
       );
     } catch (error) {
       // A refusal keeps the backup: the update waits for the other job.
-      await this.#startFailed(claim, error, 'backed_up', message => `The update could not start: ${message}`);
+      await this.#startFailed(claim, error, message => `The update could not start: ${message}`);
     }
   }
 
@@ -607,22 +610,18 @@ export class RolloutService {
       { step: to, stepAt: at, message: null },
       { step: [from], rolloutState: ['running'] },
     );
-    return claimed ? { at, key, when: { step: [to], stepAt: at } } : undefined;
+    return claimed ? { at, key, from, when: { step: [to], stepAt: at } } : undefined;
   }
 
   /**
    * Records a start that did not happen: a ConflictError (another job runs) was raised before the
-   * device was asked, so the system goes back to `retryStep` for the next round; anything else fails it.
+   * device was asked, so the system goes back to the step it was claimed from for the next round;
+   * anything else fails it.
    */
-  async #startFailed(
-    claim: StepClaim,
-    error: unknown,
-    retryStep: RolloutSystemStep,
-    failure: (message: string) => string,
-  ): Promise<void> {
-    const { key, when } = claim;
+  async #startFailed(claim: StepClaim, error: unknown, failure: (message: string) => string): Promise<void> {
+    const { key, from, when } = claim;
     if (error instanceof ConflictError) {
-      await this.#db.rollouts.updateSystem(...key, { step: retryStep, message: error.message }, when);
+      await this.#db.rollouts.updateSystem(...key, { step: from, message: error.message }, when);
       return;
     }
     const failedAt = this.#now().toISOString();
